@@ -1,0 +1,146 @@
+"""The structured Answer every adapter renders, and the decision that turns ranked candidates into one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.knowledge import KnowledgeBase
+from bot.matcher import Analysis, Candidate
+from bot.normalize import Script, in_script
+
+# Tuned on tests/eval/questions.yaml (benchmarks/ re-measures): below THRESHOLD the best fact is more often wrong
+# than right; MIN_COVERAGE declines questions that name a known person or place but ask what no fact states.
+THRESHOLD = 0.56
+MIN_COVERAGE = 0.62
+BOTH_MARGIN = 0.08  # another training's best fact this close to the top one: the question fits both
+MAX_QUESTION_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Citation:
+    article: str
+    title: str
+    outlet: str
+    published: str
+    quote: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerPart:
+    """One fact's answer for one training, in the asker's script, with its citations."""
+
+    fact_id: str
+    article: str
+    training: str
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answered: bool
+    script: Script
+    parts: tuple[AnswerPart, ...] = ()
+    confidence: float = 0.0
+    suggestions: tuple[str, ...] = ()
+    notice: str = ""  # the decline or error text when not answered
+    analysis: Analysis | None = field(default=None, compare=False)
+
+    @property
+    def labelled(self) -> bool:
+        """Several trainings answered at once: each part needs its training's name."""
+        return len({p.article for p in self.parts}) > 1
+
+    @property
+    def text(self) -> str:
+        if not self.answered:
+            return self.notice
+        if not self.labelled:
+            return "\n".join(p.text for p in self.parts)
+        return "\n".join(f"【{p.training}】{p.text}" for p in self.parts)
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.fact_id for p in self.parts))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of the command-line contract (../shared/DESIGN.md)."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.text,
+            "citations": [
+                {"article": c.article, "title": c.title, "outlet": c.outlet, "published": c.published,
+                 "quote": c.quote, **({"source": c.source} if c.source else {})}
+                for p in self.parts for c in p.citations
+            ],
+            "confidence": round(self.confidence, 3),
+            "facts": list(self.facts),
+            "suggestions": list(self.suggestions),
+        }
+
+
+DECLINE = "这两篇文章没有讲到这个问题，我不能乱说。你可以试试下面这些问题："
+EMPTY = "请发一个关于这两次培训的问题，例如下面这些："
+TOO_LONG = f"问题太长了（超过{MAX_QUESTION_CHARS}字），请只问一个具体的问题。"
+
+
+def _parts(kb: KnowledgeBase, fact_id: str, script: Script, only: str | None = None) -> list[AnswerPart]:
+    fact = kb.fact(fact_id)
+    out = []
+    for part in fact.parts:
+        if only is not None and part.article != only:
+            continue
+        src = kb.articles[part.article].meta
+        cites = tuple(
+            Citation(src.id, src.title, src.outlet, src.published, q, src.source) for q in part.quotes
+        )
+        out.append(AnswerPart(fact.id, part.article, in_script(src.training, script),
+                              in_script(part.answer, script), cites))
+    return out
+
+
+def suggestions_for(kb: KnowledgeBase, cands: tuple[Candidate, ...], script: Script, skip: set[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for c in cands:
+        if c.fact_id in skip:
+            continue
+        out.append(in_script(kb.fact(c.fact_id).questions[0], script))
+        if len(out) == 3:
+            break
+    return tuple(out)
+
+
+def examples(kb: KnowledgeBase, script: Script) -> tuple[str, ...]:
+    return tuple(in_script(q, script) for q in kb.examples[:3])
+
+
+def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script) -> Answer:
+    """Answer from the best candidate(s), or decline with the nearest questions."""
+    cands = analysis.candidates
+    top = cands[0] if cands else None
+    if top is None or top.score < THRESHOLD or top.coverage < MIN_COVERAGE:
+        sugg = suggestions_for(kb, cands, script, set()) or examples(kb, script)
+        conf = top.score if top else 0.0
+        return Answer(question, False, script, (), conf, sugg, in_script(DECLINE, script), analysis)
+
+    parts = _parts(kb, top.fact_id, script)
+    chosen = {top.fact_id}
+    top_articles = set(kb.fact(top.fact_id).articles)
+    if not analysis.articles_named and len(top_articles) == 1:
+        # the question does not say which training: answer the other one too when it fits nearly as well
+        for c in cands[1:]:
+            other = set(kb.fact(c.fact_id).articles) - top_articles
+            if not other or c.score < top.score - BOTH_MARGIN or c.score < THRESHOLD:
+                continue
+            if c.coverage < MIN_COVERAGE:
+                continue
+            for aid in sorted(other):
+                parts += _parts(kb, c.fact_id, script, only=aid)
+            chosen.add(c.fact_id)
+            break
+    sugg = suggestions_for(kb, cands, script, chosen)
+    return Answer(question, True, script, tuple(parts), min(top.score, 1.0), sugg, "", analysis)

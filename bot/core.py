@@ -1,0 +1,59 @@
+"""The one entry point adapters call: question in, Answer out; knowledge swapped whole on reload."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from bot.answer import EMPTY, MAX_QUESTION_CHARS, TOO_LONG, Answer, decide, examples
+from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
+from bot.matcher import Matcher
+from bot.normalize import clean, detect_script, in_script
+
+
+class QA:
+    """Knowledge plus its matcher; `ask` is safe to call from any thread while `reload` runs."""
+
+    def __init__(self, kb: KnowledgeBase, knowledge_dir: Path | None = None, seeds_dir: Path | None = None) -> None:
+        self.knowledge_dir = knowledge_dir
+        self.seeds_dir = seeds_dir
+        # one tuple, replaced by a single assignment: a reader sees the old pair or the new, never a mix
+        self._state: tuple[KnowledgeBase, Matcher] = (kb, Matcher(kb))
+        self._reload_lock = threading.Lock()
+
+    @classmethod
+    def load(cls, knowledge_dir: Path | None = None, seeds_dir: Path | None = None) -> QA:
+        """Load and validate knowledge; raises KnowledgeError."""
+        return cls(load_knowledge(knowledge_dir, seeds_dir), knowledge_dir, seeds_dir)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self._state[0]
+
+    @property
+    def matcher(self) -> Matcher:
+        return self._state[1]
+
+    def ask(self, question: str) -> Answer:
+        kb, matcher = self._state
+        text = clean(question)
+        script = detect_script(text[:MAX_QUESTION_CHARS])
+        if not text:
+            return Answer(question, False, script, suggestions=examples(kb, script),
+                          notice=in_script(EMPTY, script))
+        if len(text) > MAX_QUESTION_CHARS:
+            return Answer(question, False, script, suggestions=examples(kb, script),
+                          notice=in_script(TOO_LONG, script))
+        return decide(kb, question, matcher.analyse(text), script)
+
+    def reload(self) -> list[Problem]:
+        """Validate the knowledge directory again; swap it in only if it has no error. Returns the errors."""
+        with self._reload_lock:
+            kb, problems = check_knowledge(self.knowledge_dir, self.seeds_dir)
+            errors = [p for p in problems if not p.warning]
+            if kb is None or errors:
+                return errors or [Problem("-", 1, "-", "knowledge could not be loaded")]
+            if kb.digest != self.kb.digest:
+                self._state = (kb, Matcher(kb))
+            return []
+

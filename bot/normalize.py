@@ -1,0 +1,63 @@
+"""Text folding shared by knowledge and questions: NFKC, no zero-width or control characters, simplified, lower case."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+import opencc
+
+Script = Literal["simplified", "traditional"]
+
+# Format characters (Cf: zero-width space/joiners, BOM, bidi marks) and controls carry no meaning in a question.
+_INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_SPACE = re.compile(r"\s+")
+# CJK quotes and brackets that NFKC leaves alone, folded to one form so 「柏橋講堂」 and “柏桥讲堂” compare equal
+_PUNCT = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "《": "“", "》": "”", "〈": "‘", "〉": "’",
+                        "、": ",", "。": ".", "・": "·", "•": "·"})
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return str(_converter("t2s").convert(text))
+
+
+def to_traditional(text: str) -> str:
+    return str(_converter("s2t").convert(text))
+
+
+def clean(text: str) -> str:
+    """Unicode-normalise and drop invisible characters; keeps the script as written."""
+    # lone surrogates (from JSON escapes) would break OpenCC's UTF-8 boundary
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """The form every comparison uses: clean, simplified, lower case, one kind of punctuation."""
+    return to_simplified(clean(text)).lower().translate(_PUNCT)
+
+
+def detect_script(text: str) -> Script:
+    """Traditional when more characters change under t2s than under s2t."""
+    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+    if not han:
+        return "simplified"
+    simp = to_simplified(han)
+    trad = to_traditional(han)
+    n_trad = sum(a != b for a, b in zip(han, simp, strict=False))
+    n_simp = sum(a != b for a, b in zip(han, trad, strict=False))
+    return "traditional" if n_trad > n_simp else "simplified"
+
+
+def in_script(text: str, script: Script) -> str:
+    """Render simplified knowledge text in the asker's script."""
+    return to_traditional(text) if script == "traditional" else text
