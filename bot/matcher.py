@@ -1,4 +1,4 @@
-"""Rank facts for a question: fuzzy match on question variants plus rarity-weighted word coverage."""
+"""Rank facts for a question: fuzzy match on question variants plus rarity-weighted coverage of its words."""
 
 from __future__ import annotations
 
@@ -6,16 +6,24 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from bot.knowledge import Fact, KnowledgeBase
 from bot.normalize import fold
+from bot.pinyin import pinyin
 from bot.tokenize import Segmenter
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+# Weights and penalties, tuned on tests/eval/questions.yaml and checked on tests/eval/holdout.yaml.
+W_COVERAGE = 0.6
+W_FUZZ = 0.4
+HOMOPHONE_CREDIT = 0.9  # a word found only by its pinyin is probably a typo of a known word
+FOREIGN_ENTITY_PENALTY = 0.7  # the question names something the knowledge knows, but this fact does not mention it
+OTHER_TRAINING_PENALTY = 0.75  # the question names one training; this fact is about the other
+UNKNOWN_WEIGHT = 3.0  # a word no fact contains: an unasked-about detail (年纪, 家乡) or just phrasing
 
 
 @dataclass(frozen=True)
@@ -44,8 +52,9 @@ class Analysis:
 @dataclass(frozen=True)
 class _Doc:
     fact: Fact
-    blob: str  # folded questions, answers and quotes: a word is "covered" when it is a substring
-    words: frozenset[str]
+    terms: frozenset[str]  # canonical content words
+    text: str  # folded questions, answers and quotes, for substring hits across segmentation differences
+    sound: str  # pinyin of text, padded with spaces
 
 
 class Matcher:
@@ -53,111 +62,135 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._canon: dict[str, str] = {}
-        for group in kb.synonyms:
-            for word in group[1:]:
-                self._canon[word] = group[0]
-        alts = sorted(self._canon, key=len, reverse=True)
-        self._syn_re = re.compile("|".join(re.escape(a) for a in alts)) if alts else None
-        aliases: set[str] = set()
-        for src in kb.articles.values():
-            aliases.update(fold(a) for a in src.meta.aliases)
-        self.segmenter = Segmenter([*kb.lexicon, *(g[0] for g in kb.synonyms), *aliases])
-        self._alias: list[tuple[str, str]] = sorted(
-            ((self.rewrite(fold(a)), src.id) for src in kb.articles.values() for a in src.meta.aliases),
-            key=lambda x: -len(x[0]),
-        )
+        self._canon: dict[str, str] = {w: g[0] for g in kb.synonyms for w in g[1:]}
+        # synonyms with punctuation, such as 镇(街)党(工)委书记, never survive segmentation: rewrite them first
+        phrases = sorted((w for w in self._canon if not re.fullmatch(r"\w+", w)), key=len, reverse=True)
+        self._phrase_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+        aliases = {fold(a) for src in kb.articles.values() for a in src.meta.aliases}
+        self.segmenter = Segmenter([*kb.lexicon, *(w for g in kb.synonyms for w in g if re.fullmatch(r"\w+", w)),
+                                    *aliases])
+        self._alias = sorted(((fold(a), src.id) for src in kb.articles.values() for a in src.meta.aliases),
+                             key=lambda x: -len(x[0]))
         self.docs: list[_Doc] = []
         self._choices: list[str] = []
+        self._choice_sounds: list[str] = []
         self._choice_doc: list[int] = []
+        self._doc_choices: list[list[int]] = []
         df: dict[str, int] = defaultdict(int)
         self._postings: dict[str, list[int]] = defaultdict(list)
         for i, fact in enumerate(kb.facts):
-            texts = [self.rewrite(fold(q)) for q in fact.questions]
-            for t in texts:
-                self._choices.append(t)
+            questions = [self._prefold(q) for q in fact.questions]
+            self._doc_choices.append([])
+            for q in questions:
+                self._doc_choices[i].append(len(self._choices))
+                self._choices.append(q)
+                self._choice_sounds.append(pinyin(q))
                 self._choice_doc.append(i)
-            extra = [self.rewrite(fold(p.answer)) for p in fact.parts]
-            extra += [self.rewrite(fold(q)) for p in fact.parts for q in p.quotes]
-            blob = "\n".join(texts + extra)
-            words = frozenset(self.content_words(blob))
-            self.docs.append(_Doc(fact, blob, words))
-            for w in words:
-                df[w] += 1
-                self._postings[w].append(i)
-        n = max(len(self.docs), 1)
-        self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-        self._max_idf = math.log((n + 1) / 0.5)
-        self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
-        for w in df:
-            self._vocab_by_len[len(w)].append(w)
+            texts = questions + [self._prefold(p.answer) for p in fact.parts]
+            texts += [self._prefold(q) for p in fact.parts for q in p.quotes]
+            text = "\n".join(texts)
+            terms = frozenset(self.terms(text))
+            self.docs.append(_Doc(fact, terms, text, f" {pinyin(text)} "))
+            for t in terms:
+                df[t] += 1
+                self._postings[t].append(i)
+        self._n = max(len(self.docs), 1)
+        self._df = dict(df)
+        self._all_text = "\n".join(d.text for d in self.docs)
+        self._all_sound = "\n".join(d.sound for d in self.docs)
+        self._entities = frozenset(self._canon.get(w, w) for w in (*kb.lexicon, *aliases)) & frozenset(self._df)
 
-    def rewrite(self, folded: str) -> str:
-        """Replace every synonym by its group's first word."""
-        if self._syn_re is None:
-            return folded
-        return self._syn_re.sub(lambda m: self._canon[m.group(0)], folded)
+    def _prefold(self, text: str) -> str:
+        folded = fold(text)
+        if self._phrase_re is not None:
+            folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
+        return folded
 
-    def content_words(self, text: str) -> list[str]:
-        return [w for w in self.segmenter.cut(text) if w not in self.kb.stopwords]
+    def terms(self, folded: str) -> list[str]:
+        """Canonical content words: stop words dropped, runs of lone characters joined (庄/月/群 → 庄月群)."""
+        out: list[str] = []
+        run: list[str] = []
+        for w in [*self.segmenter.cut(folded), ""]:
+            if len(w) == 1 and _HAN.match(w) and w not in self.kb.stopwords:
+                run.append(w)
+                continue
+            if run:
+                out.append("".join(run))
+                run = []
+            if w and w not in self.kb.stopwords:
+                out.append(self._canon.get(w, w))
+        return out
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - the matcher lives as long as its knowledge
     def idf(self, word: str) -> float:
-        return self._idf.get(word, self._max_idf)
+        df = self._df.get(word)
+        if df is None:
+            # a word segmented differently in the knowledge still counts as known when it occurs as a substring
+            df = sum(1 for d in self.docs if word in d.text) if word in self._all_text else 0
+        if df == 0:
+            return UNKNOWN_WEIGHT
+        return math.log((self._n + 1) / (df + 0.5))
 
-    def _correct(self, word: str) -> str:
-        """Map an unknown word to a known one a single substitution away (typos like 陪训 → 培训)."""
-        if word in self._idf or len(word) < 2 or not _HAN.search(word):
-            return word
-        best = process.extractOne(
-            word, self._vocab_by_len.get(len(word), []), scorer=Levenshtein.distance, score_cutoff=1
-        )
-        if best is None:
-            return word
-        # two-character words share one character with too many others; only trust a match on the rarer side
-        if len(word) == 2 and self.idf(best[0]) < 1.5:
-            return word
-        return str(best[0])
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def _sound(self, word: str) -> str:
+        return f" {pinyin(word)} " if _HAN.search(word) and len(word) >= 2 else ""
+
+    def _credit(self, word: str, doc: _Doc) -> float:
+        if word in doc.terms or word in doc.text:
+            return 1.0
+        sound = self._sound(word)
+        if sound and sound in doc.sound:
+            return HOMOPHONE_CREDIT
+        return 0.0
+
+    def _is_entity(self, word: str) -> bool:
+        """A name, place or number the knowledge mentions: a fact lacking it is about something else."""
+        return word in self._entities or (any(ch.isdigit() for ch in word) and word in self._all_text)
 
     def analyse(self, question: str, limit: int = 10) -> Analysis:
-        folded = self.rewrite(fold(question))
+        folded = self._prefold(question)
         words = tuple(self.segmenter.cut(folded))
-        content = tuple(dict.fromkeys(self._correct(w) for w in words if w not in self.kb.stopwords))
-        named = frozenset(aid for alias, aid in self._alias if alias and alias in folded)
-        if not content and not folded:
+        content = tuple(dict.fromkeys(self.terms(folded)))
+        named = frozenset(aid for alias, aid in self._alias if alias in folded)
+        if not folded:
             return Analysis(folded, words, content, named, ())
 
         pool: set[int] = set()
         for w in content:
             pool.update(self._postings.get(w, ()))
-        fuzzy = process.extract(folded, self._choices, scorer=fuzz.ratio, limit=30, score_cutoff=30)
-        best_q: dict[int, tuple[float, str]] = {}
-        for choice, score, idx in fuzzy:
-            d = self._choice_doc[idx]
-            pool.add(d)
-            if score > best_q.get(d, (0.0, ""))[0]:
-                best_q[d] = (float(score), choice)
+            sound = self._sound(w)
+            if w not in self._df and sound and sound in self._all_sound:
+                pool.update(i for i, d in enumerate(self.docs) if sound in d.sound)
+        for _, _, idx in process.extract(folded, self._choices, scorer=fuzz.ratio, limit=20, score_cutoff=40):
+            pool.add(self._choice_doc[idx])
 
-        total = sum(self.idf(w) for w in content) or 1.0
+        weights = {w: self.idf(w) for w in content}
+        total = sum(weights.values()) or 1.0
+        qsound = pinyin(folded)
         cands: list[Candidate] = []
         for d in pool:
             doc = self.docs[d]
-            fz, mq = best_q.get(d, (0.0, ""))
-            if d not in best_q:
-                qs = [self._choices[i] for i, di in enumerate(self._choice_doc) if di == d]
-                res = process.extractOne(folded, qs, scorer=fuzz.ratio)
-                if res is not None:
-                    fz, mq = float(res[1]), str(res[0])
+            best, best_q = 0.0, ""
+            for c in self._doc_choices[d]:
+                s = max(fuzz.ratio(folded, self._choices[c]), fuzz.ratio(qsound, self._choice_sounds[c]) * 0.95)
+                if s > best:
+                    best, best_q = s, self._choices[c]
             covered = 0.0
-            missing = []
-            for w in content:
-                if w in doc.words or w in doc.blob:
-                    covered += self.idf(w)
-                else:
+            missing: list[str] = []
+            foreign = 0
+            for w, weight in weights.items():
+                credit = self._credit(w, doc)
+                covered += credit * weight
+                if credit == 0.0:
                     missing.append(w)
+                    if self._is_entity(w):
+                        foreign += 1
             cov = covered / total
-            score = 0.55 * cov + 0.45 * (fz / 100.0)
+            score = W_COVERAGE * cov + W_FUZZ * best / 100.0
+            score *= FOREIGN_ENTITY_PENALTY ** min(foreign, 2)
             if named and not named.intersection(doc.fact.articles):
-                score *= 0.75
-            cands.append(Candidate(doc.fact.id, round(score, 4), fz, round(cov, 4), tuple(missing), mq))
+                score *= OTHER_TRAINING_PENALTY
+            cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
+                                   best_q))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
         return Analysis(folded, words, content, named, tuple(cands[:limit]))

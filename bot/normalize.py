@@ -29,7 +29,7 @@ def to_simplified(text: str) -> str:
 
 
 def to_traditional(text: str) -> str:
-    return str(_converter("s2t").convert(text))
+    return str(_converter("s2tw").convert(text))
 
 
 def clean(text: str) -> str:
@@ -59,5 +59,5 @@ def detect_script(text: str) -> Script:
 
 
 def in_script(text: str, script: Script) -> str:
-    """Render simplified knowledge text in the asker's script."""
+    """Render simplified knowledge text in the asker's script (Taiwan standard forms: 為, 裡, 說)."""
     return to_traditional(text) if script == "traditional" else text
