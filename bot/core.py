@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.answer import EMPTY, MAX_QUESTION_CHARS, TOO_LONG, Answer, decide, examples
 from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
+from bot.index_cache import build_matcher
 from bot.matcher import Matcher
 from bot.normalize import clean, detect_script, in_script
 
@@ -18,7 +19,7 @@ class QA:
         self.knowledge_dir = knowledge_dir
         self.seeds_dir = seeds_dir
         # one tuple, replaced by a single assignment: a reader sees the old pair or the new, never a mix
-        self._state: tuple[KnowledgeBase, Matcher] = (kb, Matcher(kb))
+        self._state: tuple[KnowledgeBase, Matcher] = (kb, build_matcher(kb))
         self._reload_lock = threading.Lock()
 
     @classmethod
@@ -54,6 +55,6 @@ class QA:
             if kb is None or errors:
                 return errors or [Problem("-", 1, "-", "knowledge could not be loaded")]
             if kb.digest != self.kb.digest:
-                self._state = (kb, Matcher(kb))
+                self._state = (kb, build_matcher(kb))
             return []
 

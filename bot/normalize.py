@@ -47,15 +47,12 @@ def fold(text: str) -> str:
 
 
 def detect_script(text: str) -> Script:
-    """Traditional when more characters change under t2s than under s2t."""
+    """Traditional when t2s changes at least one Han character in ten (a lone shared form does not count)."""
     han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
     if not han:
         return "simplified"
-    simp = to_simplified(han)
-    trad = to_traditional(han)
-    n_trad = sum(a != b for a, b in zip(han, simp, strict=False))
-    n_simp = sum(a != b for a, b in zip(han, trad, strict=False))
-    return "traditional" if n_trad > n_simp else "simplified"
+    changed = sum(a != b for a, b in zip(han, to_simplified(han), strict=False))
+    return "traditional" if changed and changed * 10 >= len(han) else "simplified"
 
 
 def in_script(text: str, script: Script) -> str:

@@ -10,7 +10,17 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-import jieba
+import sys
+
+# jieba imports pkg_resources (80 ms) only to locate its own files and falls back to plain paths without it
+_had_pkg_resources = "pkg_resources" in sys.modules
+if not _had_pkg_resources:
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+try:
+    import jieba
+finally:
+    if not _had_pkg_resources:
+        del sys.modules["pkg_resources"]
 
 jieba.setLogLevel(logging.ERROR)
 
@@ -72,6 +82,13 @@ class Segmenter:
         self._tk.cache_file = str(dictionary.with_suffix(".cache"))
         self._tk.tmp_dir = str(where)
         self._tk.initialize()
+
+    def __getstate__(self) -> dict[str, object]:
+        # jieba's Tokenizer holds a lock; a pickled index rebuilds it from the cached dictionary instead
+        return {"lexicon": self.lexicon}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["lexicon"])  # type: ignore[misc]
 
     def cut(self, text: str) -> list[str]:
         """Words of `text`, punctuation and spaces dropped."""

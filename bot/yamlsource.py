@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+# libyaml is 10x faster than the pure-Python parser and keeps node marks; fall back where it is not compiled in
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 2_000_000  # a knowledge file is a few dozen KB; anything this large is a mistake, not knowledge
 
@@ -37,14 +41,20 @@ class YamlProblem(Exception):
         self.message = message
 
 
+# PyYAML's pure-Python parser rejects a plain `?` before `,` or `]` in a flow list; libyaml accepts it.
+# Knowledge must read the same in every YAML tool, so the pattern is an error whichever parser runs.
+_FLOW_QUESTION = re.compile(r"^[^#\n]*\[[^\]\n]*[^\s\"'\[,]\?\s*[,\]]")
+FLOW_QUESTION_HELP = (
+    "a question ending in '?' inside [ ... ] confuses YAML (in flow style '?' starts a key): "
+    "write the list one item per line as '- 问题?' or put each question in quotes"
+)
+
+
 def _explain_parser_error(err: yaml.MarkedYAMLError, text: str) -> str:
     problem = err.problem or "syntax error"
     mark = err.problem_mark
     if mark is not None and "expected ',' or ']'" in problem and "'?'" in problem:
-        return (
-            "a question ending in '?' inside [ ... ] confuses YAML (in flow style '?' starts a key): "
-            "write the list one item per line as '- 问题?' or put each question in quotes"
-        )
+        return FLOW_QUESTION_HELP
     if "found character '\\t'" in problem:
         return "a tab character is used for indentation: YAML allows only spaces"
     context = f" ({err.context})" if err.context else ""
@@ -83,12 +93,13 @@ def load_yaml(path: Path) -> tuple[YamlDoc, list[YamlProblem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlProblem(line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save the file as UTF-8") from None
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem(1, "file is empty")
-        problems: list[YamlProblem] = []
+        problems = [YamlProblem(i, FLOW_QUESTION_HELP)
+                    for i, line in enumerate(text.splitlines(), 1) if _FLOW_QUESTION.match(line)]
         lines: dict[Loc, int] = {}
         _walk(node, (), lines, problems)
         data = loader.construct_document(node)
