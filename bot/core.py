@@ -9,7 +9,7 @@ from bot.answer import EMPTY, MAX_QUESTION_CHARS, TOO_LONG, Answer, decide, exam
 from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
 from bot.index_cache import build_matcher
 from bot.matcher import Matcher
-from bot.normalize import clean, detect_script, in_script
+from bot.normalize import clean, detect_script, in_script, safe_text
 
 
 class QA:
@@ -37,6 +37,7 @@ class QA:
 
     def ask(self, question: str) -> Answer:
         kb, matcher = self._state
+        question = safe_text(question)
         text = clean(question)
         script = detect_script(text[:MAX_QUESTION_CHARS])
         if not text:

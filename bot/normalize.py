@@ -32,10 +32,15 @@ def to_traditional(text: str) -> str:
     return str(_converter("s2tw").convert(text))
 
 
+def safe_text(text: str) -> str:
+    """Lone surrogates (from JSON escapes or undecodable argv) become U+FFFD, so the text always encodes."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def clean(text: str) -> str:
     """Unicode-normalise and drop invisible characters; keeps the script as written."""
-    # lone surrogates (from JSON escapes) would break OpenCC's UTF-8 boundary
-    text = text.encode("utf-8", "replace").decode("utf-8")
+    # lone surrogates would break OpenCC's UTF-8 boundary
+    text = safe_text(text)
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
     return _SPACE.sub(" ", text).strip()

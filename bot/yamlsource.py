@@ -55,8 +55,10 @@ def _explain_parser_error(err: yaml.MarkedYAMLError, text: str) -> str:
     mark = err.problem_mark
     if mark is not None and "expected ',' or ']'" in problem and "'?'" in problem:
         return FLOW_QUESTION_HELP
-    if "found character '\\t'" in problem:
-        return "a tab character is used for indentation: YAML allows only spaces"
+    if mark is not None:
+        line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        if "\t" in line[: len(line) - len(line.lstrip())]:
+            return "a tab character is used for indentation: YAML allows only spaces"
     context = f" ({err.context})" if err.context else ""
     return f"YAML syntax error: {problem}{context}"
 
