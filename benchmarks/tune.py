@@ -24,7 +24,8 @@ def main() -> None:
         matcher_mod.UNKNOWN_WEIGHT, matcher_mod.FOREIGN_ENTITY_PENALTY = unknown, foreign
         qa.matcher.idf.cache_clear()
         analyses = [qa.matcher.analyse(it.q) for it in items]
-        for thr, min_cov in itertools.product([x / 100 for x in range(40, 72, 2)], [x / 100 for x in range(40, 80, 4)]):
+        thresholds = [x / 100 for x in range(40, 72, 2)]
+        for thr, min_cov in itertools.product(thresholds, [x / 100 for x in range(40, 80, 4)]):
             answer_mod.THRESHOLD, answer_mod.MIN_COVERAGE = thr, min_cov
             ok_in = ok_out = n_in = n_out = 0
             for it, an in zip(items, analyses, strict=True):
@@ -41,7 +42,9 @@ def main() -> None:
     results.sort(reverse=True)
     print("min    acc    decl   w_cov unknown foreign threshold min_cov")
     for r in results[:15]:
-        print(f"{r[0]:.3f}  {r[2]:.3f}  {r[3]:.3f}  {r[4]:.2f}  {r[5]:.1f}     {r[6]:.2f}    {r[7]:.2f}      {r[8]:.2f}")
+        best, _, acc, dec, w_cov, unknown, foreign, thr, min_cov = r
+        print(f"{best:.3f}  {acc:.3f}  {dec:.3f}  {w_cov:.2f}  {unknown:.1f}     {foreign:.2f}    "
+              f"{thr:.2f}      {min_cov:.2f}")
 
 
 if __name__ == "__main__":

@@ -318,7 +318,7 @@ def check_knowledge(
                                             "no article: set 'article:' at the top of the file or use parts"))
                     continue
                 assert raw.answer is not None and raw.quotes is not None
-                parts = (FactPart(parsed.article, raw.answer, tuple(raw.quotes)),)
+                parts: tuple[FactPart, ...] = (FactPart(parsed.article, raw.answer, tuple(raw.quotes)),)
                 quote_locs: list[tuple[str, Loc]] = [(parsed.article, ("facts", i, "quotes", j))
                                                      for j in range(len(raw.quotes))]
             else:

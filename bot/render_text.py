@@ -26,8 +26,8 @@ def render_text(answer: Answer, color: bool = False) -> str:
         cites = part.citations
         if cites:
             c = cites[0]
-            origin = f"，来源：{c.source}" if c.source else ""
-            lines.append(_paint(f"  {source_word}：《{c.title}》，{c.outlet}{in_script(origin, answer.script)}，{c.published}",
-                                "cite", color))
+            origin = f"，{in_script('来源', answer.script)}：{c.source}" if c.source else ""
+            where = f"  {source_word}：《{c.title}》，{c.outlet}{origin}，{c.published}"
+            lines.append(_paint(where, "cite", color))
             lines += [_paint(f"  「{cite.quote}」", "quote", color) for cite in cites]
     return "\n".join(lines)

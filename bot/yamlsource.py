@@ -71,7 +71,8 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[YamlP
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
-                problems.append(YamlProblem(line, f"key '{key}' appears twice in one mapping (first on line {seen[key]})"))
+                first = seen[key]
+                problems.append(YamlProblem(line, f"key '{key}' appears twice in one mapping (first on line {first})"))
             seen[key] = line
             _walk(value_node, (*loc, key), lines, problems)
             lines[(*loc, key)] = line
