@@ -156,7 +156,7 @@ def main() -> None:
                "rapidfuzz WRatio on variants": fuzz_system(qa)}
     print(f"eval set: {args.eval} ({len(items)} questions, "
           f"{sum(not i.decline for i in items)} in scope, {sum(i.decline for i in items)} out of scope)\n")
-    print(f"| system | in-scope right | out-of-scope declined | p50 ms | p99 ms | questions/s |")
+    print("| system | in-scope right | out-of-scope declined | p50 ms | p99 ms | questions/s |")
     print("|---|---|---|---|---|---|")
     for name, ask in systems.items():
         r = score(items, ask)

@@ -6,8 +6,8 @@ import threading
 from pathlib import Path
 
 from bot.answer import EMPTY, MAX_QUESTION_CHARS, TOO_LONG, Answer, decide, examples
-from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
 from bot.index_cache import build_matcher
+from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
 from bot.matcher import Matcher
 from bot.normalize import clean, detect_script, in_script, safe_text
 

@@ -6,11 +6,10 @@ import hashlib
 import logging
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-
-import sys
 
 # jieba imports pkg_resources (80 ms) only to locate its own files and falls back to plain paths without it
 _had_pkg_resources = "pkg_resources" in sys.modules

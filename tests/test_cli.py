@@ -44,7 +44,7 @@ def test_ask_json_stdin_one_line_out_per_line_in() -> None:
         "红酒怎么挑选".encode(),
         b"a\x00b\rc",
         "有\u2028分隔".encode(),
-        "x" .encode() * 5000,
+        b"x" * 5000,
         "湖北有多少个分课堂".encode(),
     ]
     res = bot("ask", "--json", "-", stdin=b"\n".join(lines) + b"\n")
