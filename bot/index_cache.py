@@ -52,6 +52,16 @@ class _Unpickler(pickle.Unpickler):
         return self.kb
 
 
+KEEP = 4  # old knowledge versions whose index stays cached
+
+
+def _prune(where: Path) -> None:
+    """Drop all but the newest few indexes, so edits and test copies do not fill the disk."""
+    old = sorted(where.glob("index-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+    for p in old:
+        p.unlink(missing_ok=True)
+
+
 def build_matcher(kb: KnowledgeBase) -> Matcher:
     """A Matcher for kb, from the cache when the same knowledge and code built one before."""
     path = cache_dir() / f"index-{_key(kb)}.pickle"
@@ -70,6 +80,7 @@ def build_matcher(kb: KnowledgeBase) -> Matcher:
         with os.fdopen(fd, "wb") as fh:
             _Pickler(fh, kb).dump(matcher)
         os.replace(tmp, path)
+        _prune(path.parent)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         log.debug("index cache not written: %s", exc)
         tmp.unlink(missing_ok=True)
