@@ -14,19 +14,36 @@ import bot.matcher as matcher_mod
 from bot.core import QA
 from bot.evaluate import judge, load_eval
 
+# Matcher constants searched (each combination re-analyses every question), then the decision constants.
+GRID = {
+    "W_COVERAGE": (0.55, 0.65),
+    "TYPE_PENALTY": (0.5, 0.6, 0.7),
+    "QUOTE_CREDIT": (0.3, 0.45),
+    "ALIAS_CREDIT": (0.4, 0.6),
+    "SUBSTRING_CREDIT": (0.6, 0.8),
+    "UNKNOWN_WEIGHT": (3.0, 4.0, 5.0),
+}
+DECISION = {
+    "THRESHOLD": [x / 100 for x in range(50, 72, 2)],
+    "MIN_COVERAGE": [0.4, 0.45, 0.5, 0.55, 0.6],
+    "BOTH_MARGIN": [0.06, 0.1, 0.14],
+}
+
 
 def main() -> None:
     items = load_eval(Path(sys.argv[1]))
     qa = QA.load()
     results = []
-    for w_cov, unknown, foreign in itertools.product((0.5, 0.6, 0.7), (2.0, 3.0, 4.0), (0.6, 0.7, 0.8)):
-        matcher_mod.W_COVERAGE, matcher_mod.W_FUZZ = w_cov, 1 - w_cov
-        matcher_mod.UNKNOWN_WEIGHT, matcher_mod.FOREIGN_ENTITY_PENALTY = unknown, foreign
+    names = list(GRID)
+    for values in itertools.product(*GRID.values()):
+        for name, value in zip(names, values, strict=True):
+            setattr(matcher_mod, name, value)
+        matcher_mod.W_FUZZ = 1 - matcher_mod.W_COVERAGE
         qa.matcher.idf.cache_clear()
         analyses = [qa.matcher.analyse(it.q) for it in items]
-        thresholds = [x / 100 for x in range(40, 72, 2)]
-        for thr, min_cov in itertools.product(thresholds, [x / 100 for x in range(40, 80, 4)]):
-            answer_mod.THRESHOLD, answer_mod.MIN_COVERAGE = thr, min_cov
+        for dvalues in itertools.product(*DECISION.values()):
+            for name, value in zip(DECISION, dvalues, strict=True):
+                setattr(answer_mod, name, value)
             ok_in = ok_out = n_in = n_out = 0
             for it, an in zip(items, analyses, strict=True):
                 a = answer_mod.decide(qa.kb, it.q, an, "simplified")
@@ -38,13 +55,12 @@ def main() -> None:
                     n_in += 1
                     ok_in += good
             acc, dec = ok_in / n_in, ok_out / n_out
-            results.append((min(acc, dec), acc + dec, acc, dec, w_cov, unknown, foreign, thr, min_cov))
+            results.append((min(acc, dec), acc + dec, acc, dec, values, dvalues))
     results.sort(reverse=True)
-    print("min    acc    decl   w_cov unknown foreign threshold min_cov")
-    for r in results[:15]:
-        best, _, acc, dec, w_cov, unknown, foreign, thr, min_cov = r
-        print(f"{best:.3f}  {acc:.3f}  {dec:.3f}  {w_cov:.2f}  {unknown:.1f}     {foreign:.2f}    "
-              f"{thr:.2f}      {min_cov:.2f}")
+    print("min    acc    decl   " + " ".join(names) + " | " + " ".join(DECISION))
+    for best, _, acc, dec, values, dvalues in results[:25]:
+        print(f"{best:.3f}  {acc:.3f}  {dec:.3f}  " + " ".join(f"{v:g}" for v in values) + " | "
+              + " ".join(f"{v:g}" for v in dvalues))
 
 
 if __name__ == "__main__":

@@ -100,6 +100,7 @@ class KnowledgeBase:
     stopwords: frozenset[str]
     examples: tuple[str, ...]
     digest: str
+    people: frozenset[str] = frozenset()  # names of people (folded), from vocabulary.yaml
 
     def fact(self, fact_id: str) -> Fact:
         return self._by_id[fact_id]
@@ -275,6 +276,7 @@ def check_knowledge(
     synonyms: tuple[tuple[str, ...], ...] = ()
     lexicon: tuple[str, ...] = ()
     stopwords: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
     vpath = kdir / VOCABULARY_FILE
     if vpath.is_file():
         vdoc = _read(vpath, problems)
@@ -283,6 +285,7 @@ def check_knowledge(
             synonyms = tuple(tuple(fold(w) for w in g) for g in vocab.synonyms)
             lexicon = tuple(fold(w) for w in vocab.lexicon)
             stopwords = frozenset(fold(w) for w in vocab.stopwords)
+            people = frozenset(fold(w) for w in vocab.people)
 
     facts: list[Fact] = []
     seen_ids: dict[str, str] = {}
@@ -352,6 +355,6 @@ def check_knowledge(
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     kb = KnowledgeBase(
         articles=MappingProxyType(articles), facts=tuple(facts), synonyms=synonyms,
-        lexicon=lexicon, stopwords=stopwords, examples=examples, digest=digest.hexdigest()[:12],
+        lexicon=lexicon, stopwords=stopwords, examples=examples, digest=digest.hexdigest()[:12], people=people,
     )
     return kb, problems

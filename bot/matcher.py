@@ -1,7 +1,17 @@
-"""Rank facts for a question: fuzzy match on question variants plus rarity-weighted coverage of its words."""
+"""Rank facts for a question: fuzzy match on question variants plus rarity-weighted coverage of its words.
+
+On top of that, three checks that a word count cannot make:
+
+- homophone typos of known words are corrected before anything else (庄月群 → 庄悦群, 分课唐 → 分课堂);
+- the kind of answer the question wants (a number, a date, a person's name, a county or town) must be in the fact's
+  answer, else the fact is probably about the right thing but does not answer this question;
+- which training the question is about: named (茂名, 湖北 …), implied by a name only one article mentions (黄毅),
+  or neither, in which case `decide` may answer for both trainings.
+"""
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -17,13 +27,96 @@ from bot.tokenize import Segmenter
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
-# Weights and penalties, tuned on tests/eval/questions.yaml and checked on tests/eval/holdout.yaml.
-W_COVERAGE = 0.6
-W_FUZZ = 0.4
+# Weights and penalties, tuned on tests/eval/questions.yaml (benchmarks/tune.py) and checked on the held-out set.
+W_COVERAGE = 0.65  # share of the score from rarity-weighted coverage of the question's words
+W_FUZZ = 0.35  # share from the best fuzzy ratio against the fact's question variants
 HOMOPHONE_CREDIT = 0.9  # a word found only by its pinyin is probably a typo of a known word
-FOREIGN_ENTITY_PENALTY = 0.7  # the question names something the knowledge knows, but this fact does not mention it
+# A word found in a fact's text but not among its words (segmented differently, or part of a longer word).
+SUBSTRING_CREDIT = 0.8
+# A word found only in a fact's quotes, not in its questions or answer: quotes are whole paragraphs that mention
+# neighbouring things (one sentence names four lecturers), so such a hit says little about what the fact answers.
+QUOTE_CREDIT = 0.45
+FOREIGN_ENTITY_PENALTY = 0.7  # the question names something the knowledge knows, but this fact's answer does not
+# An entity the fact's quotes mention but its questions and answer do not counts as this share of a foreign one.
+QUOTED_ENTITY_SHARE = 0.25
 OTHER_TRAINING_PENALTY = 0.75  # the question names one training; this fact is about the other
-UNKNOWN_WEIGHT = 3.0  # a word no fact contains: an unasked-about detail (年纪, 家乡) or just phrasing
+# The question asks for a kind of thing (a number, a date, a name, a town …) the fact's answer does not contain:
+# the fact is about the right subject but does not answer this question (马聂的电话是多少 → 马聂 is 30 岁).
+TYPE_PENALTY = 0.6
+# A question naming one training prefers that training's own fact to a fact written for both trainings.
+BOTH_FACT_NAMED_PENALTY = 0.93
+# A word that names a training (湖北, 视频培训) counts partly as present in that training's facts that do not
+# repeat it: the question is about that training, but a fact stating the word fits better (全国 is an alias of the
+# 湖北 article, yet 52万 is the national figure and 2.28万 the 湖北 one).
+ALIAS_CREDIT = 0.4
+# Facts fully scored per question: the best by shared rare words, plus the nearest question variants. Far more
+# than ever compete for the top (the real knowledge has ~120 facts), few enough that 10,000 facts stay fast.
+POOL_SIZE = 60
+# Facts visited when picking candidates, rarest words first: on large knowledge the commonest words (培训) would
+# otherwise touch most facts for no information.
+POSTINGS_BUDGET = 5000
+# Up to this many question variants, every one gets a fuzzy ratio; beyond, only those sharing the question's
+# rarest character pairs, up to about this many (rapidfuzz takes ~0.35 µs a variant).
+FUZZ_SCAN = 4000
+UNKNOWN_WEIGHT = 4.0  # a word no fact contains: an unasked-about detail (年纪, 家乡) or just phrasing
+# The thing asked for (生产什么产品, 门票多少钱, 电话是多少) is a word no fact contains: whatever matches the rest
+# of the question, the articles do not state it.
+UNKNOWN_FOCUS_PENALTY = 0.75
+# A homophone typo is corrected only when the typed characters are not a word themselves and differ from the known
+# word in at most this share of characters (at least one): 庄月群 → 庄悦群, but 时间 never becomes 实践.
+TYPO_MAX_DIFF = 1 / 3
+TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
+
+# What the question asks for.  Patterns run on the folded question (simplified, lower case).
+_AGE_Q = re.compile(r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|年纪|年龄|岁数")
+_DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|几日|几个月|几年")
+_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一次|多久一次|频率")
+_ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
+# "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
+_WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点)")
+_COUNT_Q = re.compile(r"(?:多少|几)(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
+_WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
+_NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
+# The articles report what happened; a question about what comes next needs an answer that speaks of the future.
+_FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|明年|后年|将来|未来|以后还|还会")
+_FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不及待要")
+# a person's name: "<role> 是谁 / 叫什么", "谁是 …"
+_WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|编辑|记者|作者|通讯员|主任|指挥长|组长|那个|那位|"
+                    r"一位|人)(都)?(是谁|有谁|是哪位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
+# titles that the answer must carry too (化州市的市长是谁 is not answered by a 市委书记); by-lines count as one
+_TITLES = {"书记": "书记", "部长": "部长", "局长": "局长", "市长": "市长", "主任": "主任", "指挥长": "指挥长",
+           "组长": "组长", "编辑": "byline", "记者": "byline", "作者": "byline", "通讯员": "byline"}
+_TITLE_A = re.compile(r"书记|部长|局长|市长|主任|指挥长|组长|编辑|记者|作者|通讯员|署名")
+# "谁 did it": a person, a body (市委, 中央组织部) or a role (负责同志, 领导班子成员) must be in the answer
+_AGENT_Q = re.compile(r"谁|哪位|哪些人|哪个单位|哪些单位|哪家单位")
+_AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|市委|组织部|党校|农办|日报|"
+                      r"报网|党员网")
+_PLACE_Q = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|街道|村)")
+# a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
+_PLACE_A = re.compile(r"(?<=[\u4e00-\u9fff])(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大)")
+# "where": the answer names a place, a venue or (for 来源是哪里) an outlet
+_WHERE_Q = re.compile(r"在哪|哪里|哪儿|什么地方|啥地方|何处|地点")
+_WHERE_A = re.compile(r"省|市|县|区|镇|乡|村|街道|基地|党校|课堂|北京|日报|商报|党员网|车间|企业")
+# Measure words an answer may use for what the question counts (几位 → 10位 or 2.28万余名).
+_MEASURES = {"个人": "名位人", "名": "名位人", "位": "名位人", "人": "名位人", "天": "天日", "日": "天日",
+             "钱": "元块", "块": "元块", "元": "元块"}
+# a Chinese numeral needs a digit word: 百人课堂 and 千名村书记 are names, not counts
+_CN_NUMBER = "[一二两三四五六七八九十百千]*[一二两三四五六七八九十][一二两三四五六七八九十百千]*"
+_ANSWER_NUMBER = re.compile(rf"(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多)?"
+                            r"(个|名|位|人|天|日|年|岁|月|号|点|次|场|类|项|条|大|元|块|堂|批|届|期|所)")
+# a length of time: 3天, 四天半, 三年; not 2022年 or 4月24日
+_ANSWER_DURATION = re.compile(r"(?<![\d月])(\d{1,2}|[一二两三四五六七八九十]+)(?:多|余)?(天|个月|周|年|小时)")
+_ANSWER_DATE = re.compile(r"\d+\s*(年|月|日|号)|\d{1,2}:\d\d|[一二三四五六七八九十]+(月|日|号)|"
+                          r"今年|去年|近日|上午|下午|晚上|以来")
+# An answer saying what the article does NOT state (没有写具体日期): it answers the kinds its fact is asked for.
+_ANSWER_NEGATIVE = re.compile(r"没有(写|注明|给出|署名|说明|提到|提及|公布)|未(写明|注明|提及)")
+# question words followed by what is asked for (什么产品, 多少人口), or preceded by it (电话是多少, 家乡是哪里)
+_WH_BEFORE = frozenset({"什么", "啥", "哪些", "哪个", "哪家", "哪种", "哪一个", "多少", "几", "哪"})
+_WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "几何", "多少钱"})
+_LINK = frozenset({"是", "有", "在", "的", "为", "要"})
+# a name or title in quotes or 《》 (folded to “”), possibly with quotes inside: 《关键之年“回炉”培训…》
+_TITLE_SPAN = re.compile(r"“[^”]{3,}”")
+_QUOTED = re.compile(r"[“‘\"']([^“”‘’\"']{3,40})[”’\"']")
 
 
 @dataclass(frozen=True)
@@ -36,6 +129,7 @@ class Candidate:
     coverage: float
     missing: tuple[str, ...]
     matched_question: str
+    type_ok: bool = True
 
 
 @dataclass(frozen=True)
@@ -47,14 +141,25 @@ class Analysis:
     content: tuple[str, ...]
     articles_named: frozenset[str]
     candidates: tuple[Candidate, ...]
+    articles_implied: frozenset[str] = frozenset()  # by a name that only one article mentions
+    wants: tuple[str, ...] = ()  # kinds of answer the question asks for: number:…, date, name, who, place:…
+
+    @property
+    def neutral(self) -> bool:
+        """The question names no training and nothing only one of them mentions: it may fit both."""
+        return not self.articles_named and not self.articles_implied
 
 
 @dataclass(frozen=True)
 class _Doc:
     fact: Fact
-    terms: frozenset[str]  # canonical content words
-    text: str  # folded questions, answers and quotes, for substring hits across segmentation differences
-    sound: str  # pinyin of text, padded with spaces
+    terms: frozenset[str]  # canonical content words of questions and answers
+    quote_terms: frozenset[str]  # ... and of quotes
+    text: str  # folded questions and answers, for substring hits across segmentation differences
+    quote_text: str  # folded quotes
+    sound: str  # pinyin of text, padded with spaces (typos of words only a quote has are not worth the index size)
+    offers: tuple[tuple[str, frozenset[str]], ...]  # per part: its article and the kinds of answer it gives
+    articles: frozenset[str]
 
 
 class Matcher:
@@ -68,9 +173,14 @@ class Matcher:
         self._phrase_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         aliases = {fold(a) for src in kb.articles.values() for a in src.meta.aliases}
         self.segmenter = Segmenter([*kb.lexicon, *(w for g in kb.synonyms for w in g if re.fullmatch(r"\w+", w)),
-                                    *aliases])
+                                    *aliases, *kb.people])
         self._alias = sorted(((fold(a), src.id) for src in kb.articles.values() for a in src.meta.aliases),
                              key=lambda x: -len(x[0]))
+        # an alias word in a question counts as present in every fact of the training it names
+        self._alias_article: dict[str, set[str]] = defaultdict(set)
+        for alias, aid in self._alias:
+            self._alias_article[self._canon.get(alias, alias)].add(aid)
+        self._people = frozenset(self._canon.get(p, p) for p in kb.people)
         self.docs: list[_Doc] = []
         self._choices: list[str] = []
         self._choice_sounds: list[str] = []
@@ -78,6 +188,8 @@ class Matcher:
         self._doc_choices: list[list[int]] = []
         df: dict[str, int] = defaultdict(int)
         self._postings: dict[str, list[int]] = defaultdict(list)
+        term_articles: dict[str, set[str]] = defaultdict(set)
+        self._views: dict[tuple[int, str], _Doc] = {}
         for i, fact in enumerate(kb.facts):
             questions = [self._prefold(q) for q in fact.questions]
             self._doc_choices.append([])
@@ -86,19 +198,93 @@ class Matcher:
                 self._choices.append(q)
                 self._choice_sounds.append(pinyin(q))
                 self._choice_doc.append(i)
-            texts = questions + [self._prefold(p.answer) for p in fact.parts]
-            texts += [self._prefold(q) for p in fact.parts for q in p.quotes]
-            text = "\n".join(texts)
+            answers = [self._prefold(p.answer) for p in fact.parts]
+            quotes = [self._prefold(q) for p in fact.parts for q in p.quotes]
+            text = "\n".join(questions + answers)
+            quote_text = "\n".join(quotes)
             terms = frozenset(self.terms(text))
-            self.docs.append(_Doc(fact, terms, text, f" {pinyin(text)} "))
-            for t in terms:
+            quote_terms = frozenset(self.terms(quote_text)) - terms
+            asked = {w.partition(":")[0] for q in questions for w in self.wants(q)}
+            offers = tuple((p.article, self._offers(a, asked)) for p, a in zip(fact.parts, answers, strict=True))
+            self.docs.append(_Doc(fact, terms, quote_terms, text, quote_text, f" {pinyin(text)} ", offers,
+                                  frozenset(fact.articles)))
+            for t in terms | quote_terms:
                 df[t] += 1
                 self._postings[t].append(i)
+            if len(fact.parts) > 1:
+                # a question about one training is matched against that training's half only
+                for p, a, o in zip(fact.parts, answers, offers, strict=True):
+                    ptext = "\n".join([*questions, a])
+                    pquote = "\n".join(self._prefold(q) for q in p.quotes)
+                    pterms = frozenset(self.terms(ptext))
+                    self._views[(i, p.article)] = _Doc(
+                        fact, pterms, frozenset(self.terms(pquote)) - pterms, ptext, pquote, f" {pinyin(ptext)} ",
+                        (o,), frozenset(fact.articles))
+            for p, a in zip(fact.parts, answers, strict=True):
+                # which training mentions a word: by what each part says, not by a both-fact's question variants
+                for t in self.terms("\n".join([a, *(self._prefold(q) for q in p.quotes)])):
+                    term_articles[t].add(p.article)
+        bigrams: dict[str, list[int]] = defaultdict(list)
+        if len(self._choices) > FUZZ_SCAN:  # only large knowledge needs the prefilter; a small index loads faster
+            for c, q in enumerate(self._choices):
+                for b in {q[i:i + 2] for i in range(len(q) - 1)}:
+                    if b.isalnum():
+                        bigrams[b].append(c)
+        self._bigrams = dict(bigrams)
         self._n = max(len(self.docs), 1)
         self._df = dict(df)
-        self._all_text = "\n".join(d.text for d in self.docs)
-        self._all_sound = "\n".join(d.sound for d in self.docs)
-        self._entities = frozenset(self._canon.get(w, w) for w in (*kb.lexicon, *aliases)) & frozenset(self._df)
+        self._all_text = "\n".join(f"{d.text}\n{d.quote_text}" for d in self.docs)
+        self._entities = (frozenset(self._canon.get(w, w) for w in (*kb.lexicon, *aliases)) | self._people) \
+            & frozenset(self._df)
+        # entities that only one training's facts mention: naming one points the question at that training
+        self._entity_article = {t: next(iter(a)) for t, a in term_articles.items()
+                                if len(a) == 1 and t in self._entities and t not in self._alias_article}
+        # known words by their pinyin, for correcting homophone typos (several words per sound: the most common)
+        by_sound: dict[tuple[str, ...], str] = {}
+        for w in sorted(self._correctable_words(aliases), key=lambda w: (-df.get(w, 0), w)):
+            key = tuple(pinyin(w).split(" "))
+            by_sound.setdefault(key, w)
+        self._by_sound = by_sound
+
+    def _correctable_words(self, aliases: set[str]) -> set[str]:
+        words = {w for w in self._df if 2 <= len(w) <= TYPO_MAX_LEN and all(_HAN.match(c) for c in w)}
+        words |= {w for w in (*self.kb.lexicon, *self.kb.people, *aliases, *(w for g in self.kb.synonyms for w in g))
+                  if 2 <= len(w) <= TYPO_MAX_LEN and all(_HAN.match(c) for c in w)}
+        return words - self.kb.stopwords
+
+    def _offers(self, answers: str, asked: set[str]) -> frozenset[str]:
+        """The kinds of answer an answer text gives, matched against what a question wants.
+
+        An answer saying what the article does not state (没有写具体日期) answers the kinds of question its fact's
+        own variants ask (哪天开班), not every kind.
+        """
+        out: set[str] = set()
+        if _ANSWER_NEGATIVE.search(answers):
+            out.update(f"not:{kind}" for kind in asked)
+        if _AGENT_A.search(answers):
+            out.add("agent")
+        if _WHERE_A.search(answers):
+            out.add("where")
+        for m in _ANSWER_NUMBER.finditer(answers):
+            out.add(f"number:{m.group(2)}")
+            out.add("number")
+        if _ANSWER_DATE.search(answers):
+            out.add("date")
+        if _ANSWER_DURATION.search(answers):
+            out.add("duration")
+        if _ANSWER_FREQUENCY.search(answers):
+            out.add("frequency")
+        if _FUTURE_A.search(answers):
+            out.add("future")
+        for m in _TITLE_A.finditer(answers):
+            t = m.group(0)
+            out.add(f"title:{_TITLES.get(t, 'byline') if t != '署名' else 'byline'}")
+        if any(p in answers for p in self._people):
+            out.add("person")
+        if _TITLE_SPAN.search(answers):
+            out.add("title")
+        out.update(f"place:{m.group(1)}" for m in _PLACE_A.finditer(answers))
+        return frozenset(out)
 
     def _prefold(self, text: str) -> str:
         folded = fold(text)
@@ -115,7 +301,8 @@ class Matcher:
                 run.append(w)
                 continue
             if run:
-                out.append("".join(run))
+                joined = "".join(run)
+                out.append(self._canon.get(joined, joined))
                 run = []
             if w and w not in self.kb.stopwords:
                 out.append(self._canon.get(w, w))
@@ -126,7 +313,8 @@ class Matcher:
         df = self._df.get(word)
         if df is None:
             # a word segmented differently in the knowledge still counts as known when it occurs as a substring
-            df = sum(1 for d in self.docs if word in d.text) if word in self._all_text else 0
+            # (occurrences, not facts: one pass over the text instead of one per fact)
+            df = self._all_text.count(word)
         if df == 0:
             return UNKNOWN_WEIGHT
         return math.log((self._n + 1) / (df + 0.5))
@@ -135,9 +323,116 @@ class Matcher:
     def _sound(self, word: str) -> str:
         return f" {pinyin(word)} " if _HAN.search(word) and len(word) >= 2 else ""
 
-    def _credit(self, word: str, doc: _Doc) -> float:
-        if word in doc.terms or word in doc.text:
+    def correct(self, folded: str) -> str:
+        """Replace homophone typos of known words (庄月群 → 庄悦群, 陪训 → 培训); known words stay as they are.
+
+        A correction never cuts through a word the segmenter recognises (个/县级分课堂 does not become 各县…),
+        and never changes a character inside one (柏乔/讲堂 → 柏桥讲堂 changes only 乔).
+        """
+        syllables = [pinyin(ch) if _HAN.match(ch) else "" for ch in folded]
+        n = len(folded)
+        word_id = [-1] * n  # which recognised multi-character word each character belongs to
+        pos = 0
+        for k, w in enumerate(self.segmenter.tokens(folded)):
+            if len(w) >= 2 and self._is_word(w):
+                for j in range(pos, min(pos + len(w), n)):
+                    word_id[j] = k
+            pos += len(w)
+        out: list[str] = []
+        i = 0
+        while i < n:
+            if not syllables[i]:
+                out.append(folded[i])
+                i += 1
+                continue
+            done = False
+            for size in range(min(TYPO_MAX_LEN, n - i), 1, -1):
+                end = i + size
+                if not all(syllables[i:end]):
+                    continue
+                word = self._by_sound.get(tuple(syllables[i:end]))
+                if word is None:
+                    continue
+                seg = folded[i:end]
+                if seg == word:
+                    out.append(seg)
+                    i, done = end, True
+                    break
+                cuts = (word_id[i] >= 0 and i > 0 and word_id[i - 1] == word_id[i]) or (
+                    word_id[end - 1] >= 0 and end < n and word_id[end] == word_id[end - 1])
+                changed = [j for j in range(size) if seg[j] != word[j]]
+                if (cuts or len(changed) > max(1, int(size * TYPO_MAX_DIFF)) or self._is_word(seg)
+                        or any(word_id[i + j] >= 0 for j in changed)):
+                    continue
+                out.append(word)
+                i, done = end, True
+                break
+            if not done:
+                out.append(folded[i])
+                i += 1
+        return "".join(out)
+
+    def _fuzz_choices(self, folded: str) -> dict[int, str] | list[str]:
+        """The question variants worth a fuzzy ratio: all of them, or on large knowledge those sharing the
+        question's rarest character pairs (a variant sharing none scores too low to matter)."""
+        if len(self._choices) <= FUZZ_SCAN:
+            return self._choices
+        lists = sorted((self._bigrams[b] for b in {folded[i:i + 2] for i in range(len(folded) - 1)}
+                        if b in self._bigrams), key=len)
+        picked: set[int] = set()
+        for ids in lists:
+            if len(picked) + len(ids) > FUZZ_SCAN and picked:
+                break
+            picked.update(ids)
+        return {i: self._choices[i] for i in picked}
+
+    def _split(self, word: str) -> list[str]:
+        """A word jieba made up (里学 from 车间里学什么, 两委干) that no fact contains: its known words instead.
+
+        Dictionary words stay whole even when unknown to the knowledge: 人口, 电话 are what the asker wants.
+        """
+        if word in self._df or len(word) < 2 or not _HAN.match(word) or self.segmenter.is_word(word):
+            return [word]
+        out: list[str] = []
+        i = 0
+        rest = ""
+        while i < len(word):
+            for j in range(len(word), i + 1, -1):
+                if word[i:j] in self._df:
+                    if len(rest) > 1:
+                        out.append(rest)
+                    elif rest and rest in self._df:
+                        out.append(rest)
+                    rest = ""
+                    out.append(word[i:j])
+                    i = j
+                    break
+            else:
+                rest += word[i]
+                i += 1
+        if not out:
+            return [word]  # nothing known inside: an unknown word (a name, a thing) as typed
+        if len(rest) > 1 or (rest and rest in self._df):
+            out.append(rest)
+        return [self._canon.get(w, w) for w in out if w not in self.kb.stopwords]
+
+    def _sound_known(self, word: str) -> bool:
+        """Whether a known word sounds like `word` (then it is a typo, not an unknown attribute)."""
+        return tuple(pinyin(word).split(" ")) in self._by_sound
+
+    def _is_word(self, seg: str) -> bool:
+        return seg in self._df or seg in self.kb.stopwords or self.segmenter.is_word(seg)
+
+    def _credit(self, word: str, doc: _Doc, articles: frozenset[str]) -> float:
+        if word in doc.terms:
             return 1.0
+        # a substring hit bridges segmentation differences, but 组织 inside 村党组织书记 is another word
+        if word in doc.text:
+            return SUBSTRING_CREDIT
+        if word in self._alias_article and self._alias_article[word] & articles:
+            return ALIAS_CREDIT
+        if word in doc.quote_terms or word in doc.quote_text:
+            return QUOTE_CREDIT
         sound = self._sound(word)
         if sound and sound in doc.sound:
             return HOMOPHONE_CREDIT
@@ -147,29 +442,133 @@ class Matcher:
         """A name, place or number the knowledge mentions: a fact lacking it is about something else."""
         return word in self._entities or (any(ch.isdigit() for ch in word) and word in self._all_text)
 
-    def analyse(self, question: str, limit: int = 10) -> Analysis:
-        folded = self._prefold(question)
-        words = tuple(self.segmenter.cut(folded))
-        content = tuple(dict.fromkeys(self.terms(folded)))
-        named = frozenset(aid for alias, aid in self._alias if alias in folded)
-        if not folded:
-            return Analysis(folded, words, content, named, ())
+    def wants(self, folded: str) -> tuple[str, ...]:
+        """What kind of answer the question asks for, from its question words."""
+        out: list[str] = []
+        if _AGE_Q.search(folded):
+            out.append("number:岁")
+        elif _FREQUENCY_Q.search(folded):
+            out.append("frequency")
+        elif _DURATION_Q.search(folded):
+            out.append("duration")
+        else:
+            m = _COUNT_Q.search(folded)
+            if m:
+                out.append(f"count:{m.group(1) or ''}")
+        if _WHEN_Q.search(folded):
+            out.append("date")
+        m = _WHO_Q.search(folded)
+        if m:
+            out.append("who")
+            if m.group(1) in _TITLES:
+                out.append(f"title:{_TITLES[m.group(1)]}")
+        elif _NAME_Q.search(folded):
+            out.append("name")
+        elif _AGENT_Q.search(folded):
+            out.append("agent")
+        if _FUTURE_Q.search(folded):
+            out.append("future")
+        m = _PLACE_Q.search(folded)
+        if m:
+            out.append(f"place:{m.group(1)}")
+        elif _WHERE_Q.search(folded):
+            out.append("where")
+        return tuple(out)
 
-        pool: set[int] = set()
-        for w in content:
-            pool.update(self._postings.get(w, ()))
-            sound = self._sound(w)
-            if w not in self._df and sound and sound in self._all_sound:
-                pool.update(i for i, d in enumerate(self.docs) if sound in d.sound)
-        for _, _, idx in process.extract(folded, self._choices, scorer=fuzz.ratio, limit=20, score_cutoff=40):
-            pool.add(self._choice_doc[idx])
+    def focus_words(self, words: tuple[str, ...]) -> list[str]:
+        """The words naming what the question asks for: 产品 in 生产什么产品, 电话 in 马聂的电话是多少."""
+        out = []
+        for k, w in enumerate(words):
+            if w in _WH_BEFORE and k + 1 < len(words) and words[k + 1] not in self.kb.stopwords:
+                out.append(words[k + 1])
+            if w in _WH_AFTER and all(x in self.kb.stopwords for x in words[k + 1:]):
+                j = k - 1
+                while j >= 0 and words[j] in _LINK:
+                    j -= 1
+                if j >= 0 and words[j] not in self.kb.stopwords:
+                    out.append(words[j])
+            if w == "多少钱":
+                out.append(w)
+        return [self._canon.get(w, w) for w in out]
+
+    @staticmethod
+    def _satisfies(want: str, offers: frozenset[str]) -> bool:
+        kind, _, arg = want.partition(":")
+        if f"not:{kind}" in offers:
+            return True
+        if kind == "number":
+            return want in offers
+        if kind in ("duration", "frequency"):
+            return kind in offers
+        if kind == "count":
+            if not arg:
+                return "number" in offers
+            return any(f"number:{m}" in offers for m in _MEASURES.get(arg, arg))
+        if kind == "date":
+            return "date" in offers
+        if kind == "name":
+            return "person" in offers or "title" in offers
+        if kind == "who":
+            return "person" in offers
+        if kind == "title":
+            return want in offers
+        if kind == "agent":
+            return "person" in offers or "agent" in offers
+        return want in offers  # place:…
+
+    def analyse(self, question: str, limit: int = 10) -> Analysis:
+        folded = self.correct(self._prefold(question))
+        words = tuple(self.segmenter.cut(folded))
+        content = list(dict.fromkeys(t for w in self.terms(_WHICH_N.sub("哪", folded)) for t in self._split(w)))
+        # a quoted phrase (“做作风上清正廉洁的镇街书记”) is one strong term besides its words
+        content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
+                    if q not in content]
+        content_t = tuple(content)
+        named = frozenset(aid for alias, aid in self._alias if alias in folded)
+        implied = frozenset(self._entity_article[w] for w in content if w in self._entity_article)
+        if named and implied and not implied <= named:
+            # 庄书记给村书记讲过啥: an alias of one training, a name only the other mentions; trust neither
+            named = named | implied
+        wants = self.wants(folded)
+        focus = named | implied
+        if not folded:
+            return Analysis(folded, words, content_t, named, (), implied, wants)
 
         weights = {w: self.idf(w) for w in content}
         total = sum(weights.values()) or 1.0
+        # candidates: the facts sharing the most rarity-weighted words (a cheap bound on coverage), plus the
+        # nearest question variants; only these get the full score, so large knowledge stays fast
+        rough: dict[int, float] = defaultdict(float)
+        budget = POSTINGS_BUDGET
+        lists: list[tuple[list[int], float]] = []
+        for w in content:
+            postings = self._postings.get(w)
+            if postings is None:
+                # a word the knowledge has only under another sound-alike spelling
+                alt = self._by_sound.get(tuple(pinyin(w).split(" "))) if _HAN.search(w) else None
+                postings = self._postings.get(alt, []) if alt else []
+            lists.append((postings, weights[w]))
+        for postings, weight in sorted(lists, key=lambda x: len(x[0])):
+            if budget <= 0:
+                break  # the rest are the commonest words, which single out no fact
+            budget -= len(postings)
+            for i in postings:
+                rough[i] += weight
+        pool = set(heapq.nlargest(POOL_SIZE, rough, key=rough.__getitem__))
+        for _, _, idx in process.extract(folded, self._fuzz_choices(folded), scorer=fuzz.ratio, limit=20,
+                                         score_cutoff=40):
+            pool.add(self._choice_doc[idx])
+
+        entity = {w: self._is_entity(w) for w in content}
+        unknown_focus = any(_HAN.search(w) and self.idf(w) == UNKNOWN_WEIGHT and not self._sound_known(w)
+                            for w in self.focus_words(words))
         qsound = pinyin(folded)
         cands: list[Candidate] = []
         for d in pool:
             doc = self.docs[d]
+            arts = doc.articles
+            if len(arts) > 1 and len(focus & arts) == 1:
+                doc = self._views[(d, next(iter(focus & arts)))]
             best, best_q = 0.0, ""
             for c in self._doc_choices[d]:
                 s = max(fuzz.ratio(folded, self._choices[c]), fuzz.ratio(qsound, self._choice_sounds[c]) * 0.95)
@@ -177,20 +576,29 @@ class Matcher:
                     best, best_q = s, self._choices[c]
             covered = 0.0
             missing: list[str] = []
-            foreign = 0
+            foreign = 0.0
             for w, weight in weights.items():
-                credit = self._credit(w, doc)
+                credit = self._credit(w, doc, arts)
                 covered += credit * weight
                 if credit == 0.0:
                     missing.append(w)
-                    if self._is_entity(w):
-                        foreign += 1
+                if credit <= QUOTE_CREDIT and entity[w] and w not in self._alias_article:
+                    # not in what this fact answers; only in its quotes counts half
+                    foreign += 1 if credit == 0.0 else QUOTED_ENTITY_SHARE
             cov = covered / total
             score = W_COVERAGE * cov + W_FUZZ * best / 100.0
             score *= FOREIGN_ENTITY_PENALTY ** min(foreign, 2)
-            if named and not named.intersection(doc.fact.articles):
+            if named and not named & arts:
                 score *= OTHER_TRAINING_PENALTY
+            elif focus and len(arts) > 1:
+                score *= BOTH_FACT_NAMED_PENALTY
+            parts = [o for a, o in doc.offers if not focus or a in focus] or [o for _, o in doc.offers]
+            type_ok = any(all(self._satisfies(w, o) for w in wants) for o in parts)
+            if not type_ok:
+                score *= TYPE_PENALTY
+            if unknown_focus:
+                score *= UNKNOWN_FOCUS_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
-                                   best_q))
+                                   best_q, type_ok))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
-        return Analysis(folded, words, content, named, tuple(cands[:limit]))
+        return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants)

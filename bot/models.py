@@ -104,6 +104,11 @@ class VocabularyFile(Strict):
     )
     lexicon: list[Text] = Field(default_factory=list, description="Extra words for jieba (simplified).")
     stopwords: list[Text] = Field(default_factory=list, description="Words that carry no meaning in a question.")
+    people: list[Text] = Field(
+        default_factory=list,
+        description="Names of the people in the articles (simplified): a question asking who someone is or what "
+        "they are called wants one of these in its answer.",
+    )
 
 
 SCHEMAS: dict[str, type[Strict]] = {

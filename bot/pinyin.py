@@ -42,7 +42,19 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=2048)
+def _loose(syllable: str) -> str:
+    """Merge the sounds many speakers (and their input methods) confuse: zh/z, ch/c, sh/s, -ng/-n (屏 = 频)."""
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if syllable.startswith(a):
+            syllable = b + syllable[len(a):]
+            break
+    if syllable.endswith("ng") and len(syllable) > 2 and syllable[-3] in "aeio":
+        syllable = syllable[:-1]
+    return syllable
+
+
 def pinyin(text: str) -> str:
-    """Space-separated syllables, one per Han character; other characters kept as they are."""
+    """Space-separated loose syllables (see _loose), one per Han character; other characters kept as they are."""
     table = _table()
-    return " ".join(table.get(ord(ch), ch) for ch in text)
+    return " ".join(_loose(table[ord(ch)]) if ord(ch) in table else ch for ch in text)

@@ -89,6 +89,14 @@ class Segmenter:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["lexicon"])  # type: ignore[misc]
 
+    def is_word(self, text: str) -> bool:
+        """Whether `text` is a word of the dictionary (the typo corrector never rewrites real words)."""
+        return bool(self._tk.FREQ.get(text))
+
+    def tokens(self, text: str) -> list[str]:
+        """All pieces of `text`, punctuation included, so their lengths add up to len(text)."""
+        return list(self._tk.cut(text, HMM=False))
+
     def cut(self, text: str) -> list[str]:
         """Words of `text`, punctuation and spaces dropped."""
         return [w for w in self._tk.lcut(text, HMM=True) if _WORD.fullmatch(w)]
