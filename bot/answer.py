@@ -16,6 +16,10 @@ from bot.normalize import Script, in_script
 THRESHOLD = 0.60
 MIN_COVERAGE = 0.5
 BOTH_MARGIN = 0.12  # another training's best fact (or a both-trainings fact) this close to the top one: it fits both
+# A clear winner: below THRESHOLD but far ahead of every other fact, with its type right and half the words
+# covered — a long, chatty question about one thing (马聂在哪个村当党总支书记) rather than an unknown topic.
+CLEAR_FLOOR = 0.45
+CLEAR_MARGIN = 0.18
 MAX_QUESTION_CHARS = 500
 
 
@@ -124,13 +128,18 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
     """Answer from the best candidate(s), or decline with the nearest questions."""
     cands = analysis.candidates
     top = cands[0] if cands else None
-    if top is None or top.score < THRESHOLD or top.coverage < MIN_COVERAGE:
+    threshold = THRESHOLD
+    if top is not None and CLEAR_FLOOR <= top.score < THRESHOLD and top.type_ok and top.coverage >= MIN_COVERAGE:
+        runner_up = cands[1].score if len(cands) > 1 else 0.0
+        if top.score - runner_up >= CLEAR_MARGIN:
+            threshold = top.score
+    if top is None or top.score < threshold or top.coverage < MIN_COVERAGE:
         sugg = suggestions_for(kb, cands, script, set()) or examples(kb, script)
         conf = top.score if top else 0.0
         return Answer(question, False, script, (), conf, sugg, in_script(DECLINE, script), analysis)
 
     def fits(c: Candidate, margin: float) -> bool:
-        return c.score >= top.score - margin and c.score >= THRESHOLD and c.coverage >= MIN_COVERAGE and c.type_ok
+        return c.score >= top.score - margin and c.score >= threshold and c.coverage >= MIN_COVERAGE and c.type_ok
 
     chosen_ids = [top.fact_id]
     if analysis.neutral:

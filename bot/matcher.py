@@ -364,6 +364,11 @@ class Matcher:
                 if (cuts or len(changed) > max(1, int(size * TYPO_MAX_DIFF)) or self._is_word(seg)
                         or any(word_id[i + j] >= 0 for j in changed)):
                     continue
+                # two characters with one changed is a weak signal: for ordinary words (中间 from 中讲) demand the
+                # exact sound; names and domain words keep the loose one (郭昕悦, 视屏)
+                if size == 2 and word not in self._entities and word not in self.kb.people and any(
+                        pinyin(seg[j], loose=False) != pinyin(word[j], loose=False) for j in changed):
+                    continue
                 out.append(word)
                 i, done = end, True
                 break

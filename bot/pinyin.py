@@ -54,7 +54,9 @@ def _loose(syllable: str) -> str:
     return syllable
 
 
-def pinyin(text: str) -> str:
-    """Space-separated loose syllables (see _loose), one per Han character; other characters kept as they are."""
+def pinyin(text: str, loose: bool = True) -> str:
+    """Space-separated syllables (loose ones by default, see _loose), one per Han character; others kept as is."""
     table = _table()
+    if not loose:
+        return " ".join(table.get(ord(ch), ch) for ch in text)
     return " ".join(_loose(table[ord(ch)]) if ord(ch) in table else ch for ch in text)
