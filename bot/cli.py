@@ -11,20 +11,11 @@ from typing import IO
 
 from bot import __version__
 from bot.knowledge import KnowledgeError, check_knowledge
+from bot.terminal import write_line
 
 
 def _out(text: str, stream: IO[str] | None = None) -> None:
-    stream = stream or sys.stdout
-    # bytes, not text: a C locale or a pipe must not turn Chinese into an encoding error
-    data = (text + "\n").encode("utf-8", "replace")
-    buf = getattr(stream, "buffer", None)
-    if buf is not None:
-        stream.flush()
-        buf.write(data)
-        buf.flush()
-    else:
-        stream.write(data.decode("utf-8"))
-        stream.flush()
+    write_line(text, stream)
 
 
 def _err(text: str) -> None:

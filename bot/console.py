@@ -13,6 +13,7 @@ from bot.answer import BOTH_MARGIN, MAX_QUESTION_CHARS, MIN_COVERAGE, THRESHOLD,
 from bot.core import QA
 from bot.knowledge import Problem, default_knowledge_dir
 from bot.render_text import render_text
+from bot.terminal import write_line
 from bot.unanswered import data_dir, record
 from bot.watch import Watcher
 
@@ -33,19 +34,6 @@ HELP = """\
 def use_color(stream: IO[str]) -> bool:
     """Colour only on a terminal that wants it (https://no-color.org: a non-empty NO_COLOR turns it off)."""
     return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-
-
-def _write(stream: IO[str], text: str) -> None:
-    # bytes, not text: a C locale must not turn Chinese into UnicodeEncodeError
-    data = (text + "\n").encode("utf-8", "replace")
-    buf = getattr(stream, "buffer", None)
-    stream.flush()
-    if buf is not None:
-        buf.write(data)
-        buf.flush()
-    else:
-        stream.write(data.decode("utf-8"))
-        stream.flush()
 
 
 def explain(answer: Answer) -> str:
@@ -139,7 +127,7 @@ class Console:
         self.watcher = Watcher(qa.knowledge_dir or default_knowledge_dir())
 
     def say(self, text: str) -> None:
-        _write(self.out, text)
+        write_line(text, self.out)
 
     def reload(self) -> str:
         """:reload — validate knowledge/ again; swap only when valid."""
@@ -155,10 +143,10 @@ class Console:
             return
         problems = self.qa.reload()
         if problems:
-            _write(self.err, "\n".join([f"knowledge changed but has {len(problems)} error(s); "
-                                        "still answering from the previous knowledge:", *_format_problems(problems)]))
+            head = f"knowledge changed but has {len(problems)} error(s); still answering from the previous knowledge:"
+            write_line("\n".join([head, *_format_problems(problems)]), self.err)
         else:
-            _write(self.err, f"knowledge changed: reloaded ({len(self.qa.kb.facts)} facts)")
+            write_line(f"knowledge changed: reloaded ({len(self.qa.kb.facts)} facts)", self.err)
 
     def command(self, line: str) -> str | None:
         """Run a :command and return its output; None means quit."""

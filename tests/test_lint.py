@@ -130,8 +130,7 @@ def test_near_duplicate_facts(kcopy: Path, qa: QA) -> None:
     assert any("the same answer" in t for t in texts)
 
 
-def test_missing_traditional_and_colloquial_variants(kcopy: Path) -> None:
-    _append_fact(kcopy, f"""\
+FORMAL_ONLY = f"""\
 - id: mm-formal-only
   questions:
   - 茂名市镇街党委书记集中培训的具体起止日期是什么
@@ -140,7 +139,11 @@ def test_missing_traditional_and_colloquial_variants(kcopy: Path) -> None:
   answer: 培训于4月24日至26日举行。
   quotes:
   - {MM_QUOTE}
-""")
+"""
+
+
+def test_missing_traditional_and_colloquial_variants(kcopy: Path) -> None:
+    _append_fact(kcopy, FORMAL_ONLY)
     kb = load_knowledge(kcopy, SEEDS)
     mine = [p for p in missing_variants(kb) if p.fact == "mm-formal-only"]
     assert len(mine) == 2 and all(p.warning for p in mine)
@@ -168,16 +171,7 @@ def test_real_knowledge_lints_to_warnings_with_fact_locations(qa: QA) -> None:
 
 
 def test_check_prints_warnings_and_still_succeeds(kcopy: Path) -> None:
-    _append_fact(kcopy, f"""\
-- id: mm-formal-only
-  questions:
-  - 茂名市镇街党委书记集中培训的具体起止日期是什么
-  - 请问茂名市镇街党委书记大培训的举办日期是什么
-  - 茂名市所有镇街党委书记参加的培训于何日开始举办
-  answer: 培训于4月24日至26日举行。
-  quotes:
-  - {MM_QUOTE}
-""")
+    _append_fact(kcopy, FORMAL_ONLY)
     run = [sys.executable, "-m", "bot", "check", "--knowledge", str(kcopy)]
     res = subprocess.run(run, capture_output=True, cwd=PROJECT_ROOT, timeout=120)
     out = res.stdout.decode()
