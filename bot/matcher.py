@@ -62,6 +62,8 @@ UNKNOWN_WEIGHT = 4.0  # a word no fact contains: an unasked-about detail (年纪
 # The thing asked for (生产什么产品, 门票多少钱, 电话是多少) is a word no fact contains: whatever matches the rest
 # of the question, the articles do not state it.
 UNKNOWN_FOCUS_PENALTY = 0.75
+# the question names a place or person jieba knows but the knowledge never mentions (湛江, 江西省): another topic
+FOREIGN_NAME_PENALTY = 0.7
 # A homophone typo is corrected only when the typed characters are not a word themselves and differ from the known
 # word in at most this share of characters (at least one): 庄月群 → 庄悦群, but 时间 never becomes 实践.
 TYPO_MAX_DIFF = 1 / 3
@@ -567,6 +569,7 @@ class Matcher:
         entity = {w: self._is_entity(w) for w in content}
         unknown_focus = any(_HAN.search(w) and self.idf(w) == UNKNOWN_WEIGHT and not self._sound_known(w)
                             for w in self.focus_words(words))
+        foreign_name = any(self.idf(w) == UNKNOWN_WEIGHT and self.segmenter.is_name(w) for w in content)
         qsound = pinyin(folded)
         cands: list[Candidate] = []
         for d in pool:
@@ -603,6 +606,8 @@ class Matcher:
                 score *= TYPE_PENALTY
             if unknown_focus:
                 score *= UNKNOWN_FOCUS_PENALTY
+            if foreign_name:
+                score *= FOREIGN_NAME_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
                                    best_q, type_ok))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
