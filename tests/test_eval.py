@@ -11,11 +11,14 @@ from bot.evaluate import format_report, load_eval, run_eval
 
 EVAL = Path(__file__).parent / "eval"
 
-# (file, min in-scope accuracy, min out-of-scope decline rate): floors just under what the matcher measures now,
-# so a regression fails CI. Issue 3's target is 0.95 / 0.95; see README "Answer quality" for the current figures.
+# (file, min in-scope accuracy, min out-of-scope decline rate). questions.yaml is the dev set the matcher was tuned
+# on and must meet issue 3's 0.95 / 0.95. The held-out sets were written apart from the knowledge: holdout.yaml
+# has since been used to diagnose failures, holdout2.yaml only measured. Their floors sit just under today's
+# figures (README "Answer quality") so a regression fails CI; they are below the 0.95 target, honestly.
 SETS = [
     ("questions.yaml", 0.95, 0.95),
-    ("holdout.yaml", 0.83, 0.93),
+    ("holdout.yaml", 0.83, 0.97),
+    ("holdout2.yaml", 0.83, 0.92),
 ]
 
 
