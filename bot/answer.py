@@ -16,8 +16,9 @@ from bot.normalize import Script, in_script
 THRESHOLD = 0.60
 MIN_COVERAGE = 0.5
 BOTH_MARGIN = 0.12  # another training's best fact (or a both-trainings fact) this close to the top one: it fits both
-# A clear winner: below THRESHOLD but far ahead of every other fact, with its type right and half the words
-# covered — a long, chatty question about one thing (马聂在哪个村当党总支书记) rather than an unknown topic.
+# A clear winner: below THRESHOLD but far ahead of every other fact, with its type right, every name and number of
+# the question in its answer (庄悦群多大年纪 must not get 马聂's age) and half the words covered: a long, chatty
+# question about one thing (马聂在哪个村当党总支书记) rather than an unknown topic.
 CLEAR_FLOOR = 0.45
 CLEAR_MARGIN = 0.18
 MAX_QUESTION_CHARS = 500
@@ -54,6 +55,7 @@ class Answer:
     suggestions: tuple[str, ...] = ()
     notice: str = ""  # the decline or error text when not answered
     analysis: Analysis | None = field(default=None, compare=False)
+    reason: str = field(default="", compare=False)  # why it answered or declined, for :debug
 
     @property
     def labelled(self) -> bool:
@@ -129,14 +131,23 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
     cands = analysis.candidates
     top = cands[0] if cands else None
     threshold = THRESHOLD
-    if top is not None and CLEAR_FLOOR <= top.score < THRESHOLD and top.type_ok and top.coverage >= MIN_COVERAGE:
+    why = f"score {top.score:.3f} >= threshold {THRESHOLD}" if top else ""
+    if (top is not None and CLEAR_FLOOR <= top.score < THRESHOLD and top.type_ok and not top.foreign
+            and top.coverage >= MIN_COVERAGE):
         runner_up = cands[1].score if len(cands) > 1 else 0.0
         if top.score - runner_up >= CLEAR_MARGIN:
             threshold = top.score
+            why = f"clear winner: score {top.score:.3f} >= {CLEAR_FLOOR}, {CLEAR_MARGIN} ahead of the next fact"
     if top is None or top.score < threshold or top.coverage < MIN_COVERAGE:
         sugg = suggestions_for(kb, cands, script, set()) or examples(kb, script)
         conf = top.score if top else 0.0
-        return Answer(question, False, script, (), conf, sugg, in_script(DECLINE, script), analysis)
+        if top is None:
+            reason = "declined: no fact shares a word with the question"
+        elif top.score < threshold:
+            reason = f"declined: best score {top.score:.3f} < threshold {THRESHOLD} and no clear winner"
+        else:
+            reason = f"declined: best fact covers {top.coverage:.2f} of the question's words < {MIN_COVERAGE}"
+        return Answer(question, False, script, (), conf, sugg, in_script(DECLINE, script), analysis, reason)
 
     def fits(c: Candidate, margin: float) -> bool:
         return c.score >= top.score - margin and c.score >= threshold and c.coverage >= MIN_COVERAGE and c.type_ok
@@ -162,4 +173,7 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
             if only is None or aid in only or len(kb.fact(fid).articles) == 1:
                 parts += _parts(kb, fid, script, only=aid)
     sugg = suggestions_for(kb, cands, script, set(chosen_ids))
-    return Answer(question, True, script, tuple(parts), min(top.score, 1.0), sugg, "", analysis)
+    reason = f"answered {top.fact_id}: {why}, coverage {top.coverage:.2f} >= {MIN_COVERAGE}"
+    if len(chosen_ids) > 1 or len(parts) > 1:
+        reason += f"; {', '.join(chosen_ids)} for both trainings (none named, within {BOTH_MARGIN} of the best)"
+    return Answer(question, True, script, tuple(parts), min(top.score, 1.0), sugg, "", analysis, reason)

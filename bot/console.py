@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from bot.answer import BOTH_MARGIN, MAX_QUESTION_CHARS, MIN_COVERAGE, THRESHOLD, Answer, examples
+from bot.answer import MAX_QUESTION_CHARS, Answer, examples
 from bot.core import QA
 from bot.knowledge import Problem, default_knowledge_dir
 from bot.render_text import render_text
@@ -53,27 +53,8 @@ def explain(answer: Answer) -> str:
                      f"coverage {c.coverage:.2f}  missing: {missing}")
     if not a.candidates:
         lines.append("    (none)")
-    lines.append(f"  decision: {_why(answer)}")
+    lines.append(f"  decision: {answer.reason}")
     return "\n".join(lines)
-
-
-def _why(answer: Answer) -> str:
-    a = answer.analysis
-    assert a is not None
-    if not a.candidates:
-        return "declined: no fact shares a word with the question"
-    top = a.candidates[0]
-    if not answer.answered:
-        if top.score < THRESHOLD:
-            return f"declined: best score {top.score:.3f} < threshold {THRESHOLD}"
-        return f"declined: best fact covers {top.coverage:.2f} of the question's words < {MIN_COVERAGE}"
-    why = (f"answered {top.fact_id}: score {top.score:.3f} >= {THRESHOLD}, "
-           f"coverage {top.coverage:.2f} >= {MIN_COVERAGE}")
-    others = [f for f in answer.facts if f != top.fact_id]
-    if others:
-        why += (f"; also {', '.join(others)} for the other training "
-                f"(no training named, score within {BOTH_MARGIN} of the best)")
-    return why
 
 
 def sources_text(qa: QA) -> str:

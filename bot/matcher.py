@@ -132,6 +132,7 @@ class Candidate:
     missing: tuple[str, ...]
     matched_question: str
     type_ok: bool = True
+    foreign: float = 0.0  # names and numbers of the question this fact does not answer about
 
 
 @dataclass(frozen=True)
@@ -458,7 +459,7 @@ class Matcher:
             out.append("frequency")
         elif _DURATION_Q.search(folded):
             out.append("duration")
-        else:
+        elif not _WHEN_Q.search(folded):  # 几号, 几月 ask for a date, not a count
             m = _COUNT_Q.search(folded)
             if m:
                 out.append(f"count:{m.group(1) or ''}")
@@ -609,6 +610,6 @@ class Matcher:
             if foreign_name:
                 score *= FOREIGN_NAME_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
-                                   best_q, type_ok))
+                                   best_q, type_ok, foreign))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants)

@@ -1,0 +1,56 @@
+"""Decisions users rely on: right answers in their script, honest declines, both trainings when unnamed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import QA
+from bot.normalize import detect_script
+
+
+@pytest.mark.parametrize("question", [
+    "庄悦群的年龄", "庄悦群多大年纪?", "黄毅的家乡是哪里", "尧治河村有多少人口", "红酒怎么挑选",
+    "湛江市一共有多少个镇?", "马聂的电话是多少", "下周会下雨吗",
+])
+def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
+    answer = qa.ask(question)
+    assert not answer.answered, (answer.facts, answer.reason)
+    assert len(answer.suggestions) == 3 and answer.reason.startswith("declined")
+
+
+@pytest.mark.parametrize(("question", "expect", "fact_prefix"), [
+    ("柏橋講堂百人課堂幾號開班？", "24", "mm-"),
+    ("茂名有多少个镇街", "112", "mm-"),
+    ("湖北设了多少个分课堂", "131", "hb-"),
+    ("庄月群提了哪四大要求", "守正道", "mm-"),  # homophone typo of 庄悦群
+    ("马聂多大", "30", "hb-"),
+])
+def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered, answer.reason
+    from bot.normalize import fold
+
+    assert fold(expect) in fold(answer.text)
+    assert answer.facts[0].startswith(fact_prefix) or answer.facts[0].startswith("both-")
+    for part in answer.parts:
+        for cite in part.citations:
+            assert cite.quote in qa.kb.articles[cite.article].text
+
+
+def test_traditional_question_gets_traditional_answer_and_verbatim_quotes(qa: QA) -> None:
+    answer = qa.ask("湖北設了多少個分課堂？")
+    assert answer.answered and answer.script == "traditional"
+    assert detect_script(answer.text) == "traditional"
+    assert "課堂" in answer.text
+    quote = answer.parts[0].citations[0].quote
+    assert quote in qa.kb.articles["hubei-2023"].text  # simplified article, quoted as it stands
+
+
+def test_unnamed_training_gets_both_labelled_and_named_gets_one(qa: QA) -> None:
+    both = qa.ask("培训办了几天？")
+    assert both.answered and both.labelled
+    assert {p.article for p in both.parts} == {"maoming-2024", "hubei-2023"}
+    assert all(p.training in both.text for p in both.parts)
+    one = qa.ask("湖北那次培训办了几天？")
+    assert one.answered and {p.article for p in one.parts} == {"hubei-2023"}
+    assert "四天半" in one.text
