@@ -80,6 +80,11 @@ _COUNT_Q = re.compile(r"(?:多少|几)(个人|个|名|位|人|天|日|年|岁|�
 _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
+# "what did X say/share": the answer must report something said, not only who X is
+_SAID_Q = re.compile(r"(说|讲|谈|分享|介绍|提|聊|评价|感想|体会|经验)了?(些|点)?(啥|什么|哪些|怎么样|如何)"
+                     r"|怎么(说|评价|看)")
+_SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮嘱|谈|引用|比作|剖析|讲授|授课|感触|评价|体会|经验"
+                     r"|期望|要求")
 _FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|明年|后年|将来|未来|以后还|还会")
 _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不及待要")
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
@@ -279,6 +284,8 @@ class Matcher:
             out.add("frequency")
         if _FUTURE_A.search(answers):
             out.add("future")
+        if _SAID_A.search(answers):
+            out.add("said")
         for m in _TITLE_A.finditer(answers):
             t = m.group(0)
             out.add(f"title:{_TITLES.get(t, 'byline') if t != '署名' else 'byline'}")
@@ -476,6 +483,8 @@ class Matcher:
             out.append("agent")
         if _FUTURE_Q.search(folded):
             out.append("future")
+        if _SAID_Q.search(folded) and not out:
+            out.append("said")
         m = _PLACE_Q.search(folded)
         if m:
             out.append(f"place:{m.group(1)}")
@@ -522,6 +531,8 @@ class Matcher:
             return want in offers
         if kind == "agent":
             return "person" in offers or "agent" in offers
+        if kind == "said":  # what was said, or the quoted topics talked about (分组讨论聊了啥)
+            return "said" in offers or "title" in offers
         return want in offers  # place:…
 
     def analyse(self, question: str, limit: int = 10) -> Analysis:
