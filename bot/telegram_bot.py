@@ -18,7 +18,7 @@ from typing import Any
 import telegram
 from telegram import BotCommand, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
 from telegram.constants import ChatType, MessageEntityType, ParseMode
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -58,6 +58,10 @@ SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a we
 INLINE_RESULTS = 5
 UNANSWERED_TOP = 10
 WATCH_INTERVAL = 2.0
+# Pauses before sending a reply again after a network error, a timeout or a 5xx: four tries over 3.5 s. A timed-out
+# send may have reached Telegram, so this can rarely post a reply twice; that beats losing it. 429s are left to
+# AIORateLimiter, which waits retry_after.
+SEND_RETRY_DELAYS = (0.5, 1.0, 2.0)
 
 # Texts written once in simplified Chinese; in_script converts them for traditional readers.
 COMMANDS = [
@@ -147,13 +151,32 @@ async def ask(state: BotState, question: str) -> Answer:
     return answer
 
 
+def _transient(exc: TelegramError) -> bool:
+    """A failure that sending again may cure: network errors, timeouts and 5xx, not a rejected request."""
+    return isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
+
+
+async def send_message(bot: telegram.Bot, chat_id: int, text: str, **kwargs: Any) -> None:
+    """bot.send_message, tried again after a transient failure (SEND_RETRY_DELAYS), so a hiccup costs no reply."""
+    for delay in SEND_RETRY_DELAYS:
+        try:
+            await bot.send_message(chat_id, text, **kwargs)
+            return
+        except TelegramError as exc:
+            if not _transient(exc):
+                raise
+            log.warning("Telegram request failed: %s; sending again in %.1f s", exc, delay)
+        await asyncio.sleep(delay)
+    await bot.send_message(chat_id, text, **kwargs)
+
+
 async def send_chunks(bot: telegram.Bot, chat_id: int, chunks: Sequence[str],
                       markup: InlineKeyboardMarkup | None = None, reply_to: int | None = None,
                       thread_id: int | None = None) -> None:
     """Send HTML chunks in order; the keyboard goes on the last one, the reply reference on the first."""
     for i, chunk in enumerate(chunks):
-        await bot.send_message(
-            chat_id, chunk, parse_mode=ParseMode.HTML,
+        await send_message(
+            bot, chat_id, chunk, parse_mode=ParseMode.HTML,
             reply_markup=markup if i == len(chunks) - 1 else None,
             reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True)
             if reply_to is not None and i == 0 else None,
@@ -434,18 +457,28 @@ async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
 
 def build_application(token: str, qa: QA, *, base_url: str | None = None, admins: frozenset[int] = frozenset(),
                       unanswered_log: Path | None = None, watch_interval: float | None = WATCH_INTERVAL,
-                      handle_sighup: bool = False) -> Application:  # type: ignore[type-arg]
+                      handle_sighup: bool = False, concurrent_updates: bool | int = False, rate_limits: bool = True,
+                      read_timeout: float | None = None) -> Application:  # type: ignore[type-arg]
     """The Application with every handler; run it with run_polling or run_webhook."""
+    # concurrent_updates: handle this many updates at once (True: 256); off by default, so one chat's questions are
+    # answered in the order asked. rate_limits=False lifts Telegram's flood limits (30 messages/s, 20 a minute per
+    # group) for a Bot API server without them, such as the load test's stand-in; 429s are waited out either way.
+    # read_timeout: seconds to wait for a Bot API response (None: PTB's 5 s).
+    flood = {} if rate_limits else {"overall_max_rate": 0, "group_max_rate": 0}
+    limiter = AIORateLimiter(max_retries=3, **flood)
     builder = (
         Application.builder()
         .token(token)
-        .rate_limiter(AIORateLimiter(max_retries=3))  # 429: wait retry_after and send again
+        .rate_limiter(limiter)  # 429: wait retry_after and send again
         .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .concurrent_updates(concurrent_updates)
         .post_init(post_init)
         .post_stop(post_stop)
     )
     if base_url:
         builder = builder.base_url(base_url)
+    if read_timeout is not None:
+        builder = builder.read_timeout(read_timeout).get_updates_read_timeout(read_timeout)
     app = builder.build()
     app.bot_data["state"] = BotState(qa, admins, unanswered_log=unanswered_log, watch_interval=watch_interval,
                                      handle_sighup=handle_sighup)
@@ -498,6 +531,16 @@ def parse_admin_ids(value: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+def parse_concurrency(value: str) -> int:
+    """TRAINING_BOT_CONCURRENT_UPDATES: how many updates to handle at once; empty or 0 means one at a time."""
+    value = value.strip()
+    if not value:
+        return 0
+    if not value.isdigit():
+        raise ValueError(f"TRAINING_BOT_CONCURRENT_UPDATES: {value!r} is not a whole number of updates")
+    return int(value)
+
+
 def _fail(message: str) -> int:
     print(f"training-bot telegram: {message}", file=sys.stderr)
     return 2
@@ -513,6 +556,7 @@ def run_telegram(args: argparse.Namespace) -> int:
     try:
         admins = parse_admin_ids(env.get("TRAINING_BOT_ADMIN_IDS", ""))
         watch_interval = float(env.get("TRAINING_BOT_WATCH_INTERVAL", WATCH_INTERVAL))
+        concurrent = parse_concurrency(env.get("TRAINING_BOT_CONCURRENT_UPDATES", ""))
     except ValueError as exc:
         return _fail(str(exc))
     secret = ""
@@ -535,7 +579,8 @@ def run_telegram(args: argparse.Namespace) -> int:
             print(f"  {p}", file=sys.stderr)
         return 1
     app = build_application(token, qa, base_url=env.get("TELEGRAM_BASE_URL") or None, admins=admins,
-                            watch_interval=watch_interval or None, handle_sighup=True)
+                            watch_interval=watch_interval or None, handle_sighup=True,
+                            concurrent_updates=concurrent or False)
     try:
         # bootstrap_retries=-1: an unreachable Telegram at start-up is waited out, not fatal
         if args.webhook:

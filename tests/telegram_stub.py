@@ -6,16 +6,17 @@ import asyncio
 import contextlib
 import itertools
 import json
+import random
 import re
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Protocol, Self
 from urllib.parse import parse_qsl
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"
@@ -25,6 +26,13 @@ JSON_FIELDS = {"reply_markup", "allowed_updates", "results", "commands", "reply_
                "scope", "button", "entities"}
 INT_FIELDS = {"chat_id", "offset", "timeout", "limit", "message_id", "cache_time", "message_thread_id"}
 MAX_POLL = 5.0  # a long poll never holds a test longer than this
+DROPPED = -1  # Call.status of a request whose connection was closed without a response
+STALLED = -2  # Call.status of a request held past the client's read timeout, then closed without a response
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 1024  # listen backlog: a bot opening 256 connections at once must not be reset
 
 
 @dataclass
@@ -58,15 +66,17 @@ class BotApiStub:
         self._faults: dict[str, deque[Fault]] = {}
         self._chats: dict[int, dict[str, Any]] = {}
         self.sent_messages: dict[int, dict[str, Any]] = {}
+        self.stall_seconds = 3.5
+        self.latency = 0.0  # seconds every answer but getUpdates is held, like a round trip to Telegram
         self._closed = False
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
+        self._closing = threading.Event()
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="bot-api-stub",
                                         daemon=True)
 
     # lifecycle ---------------------------------------------------------------------------------------------
 
-    def __enter__(self) -> BotApiStub:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -74,6 +84,7 @@ class BotApiStub:
         self.close()
 
     def close(self) -> None:
+        self._closing.set()
         with self._cond:
             self._closed = True
             self._cond.notify_all()
@@ -144,6 +155,7 @@ class BotApiStub:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body are two writes: Nagle would hold the body ~40 ms
 
             def log_message(self, format: str, *args: Any) -> None:  # quiet: pytest shows failures anyway
                 pass
@@ -152,6 +164,13 @@ class BotApiStub:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 status, payload, ctype = stub._dispatch(self.path, self.headers.get("Content-Type", ""), body)
+                if status in (DROPPED, STALLED):
+                    if status == STALLED:
+                        stub._closing.wait(stub.stall_seconds)  # bounded, and cut short when the stub closes
+                    self.close_connection = True  # hang up without a word
+                    return
+                if stub.latency and not self.path.endswith("/getUpdates"):
+                    stub._closing.wait(stub.latency)
                 with contextlib.suppress(ConnectionError):  # the bot hung up on a long poll when stopping
                     self.send_response(status)
                     self.send_header("Content-Type", ctype)
@@ -282,6 +301,110 @@ class BotApiStub:
         return True
 
 
+@dataclass(frozen=True)
+class FaultPlan:
+    """How often the chaos stand-in fails each request of `methods`, by kind (probabilities per request)."""
+
+    seed: int = 6
+    drop: float = 0.05  # close the connection without a response
+    stall: float = 0.04  # hold the request past the client's read timeout, then close without a response
+    server_error: float = 0.06  # 500, 502 (nginx's HTML page), 503 or 504
+    too_many: float = 0.05  # 429 with retry_after
+    retry_after: int = 1
+    stall_seconds: float = 3.5  # past PTB's read timeout (plus the long-poll timeout for getUpdates)
+    # at most this many failures in a row for one request (one getUpdates offset, one message): a client that
+    # retries a few times always gets through, so "every update answered" is a fair demand and the test is stable
+    max_streak: int = 2
+    methods: tuple[str, ...] = ("getUpdates", "sendMessage")
+    # faults for the first getUpdates calls once updates flow (each after a success), whatever the dice say: how
+    # many polls a run makes depends on timing, so this makes sure every kind hits polling in a short run too
+    opening: tuple[str, ...] = ("drop", "5xx", "429", "stall")
+
+
+class ChaosBotApiStub(BotApiStub):
+    """The stand-in with random faults; whether a request fails depends only on the seed, the request and its try."""
+
+    def __init__(self, plan: FaultPlan | None = None, token: str = TOKEN) -> None:
+        super().__init__(token)
+        self.plan = plan or FaultPlan()
+        self.stall_seconds = self.plan.stall_seconds
+        self.enabled = True
+        self.injected: Counter[tuple[str, str]] = Counter()  # (method, kind) -> count
+        self.delivered: Counter[int] = Counter()  # update_id -> times handed out by a successful getUpdates
+        self._tries: Counter[tuple[Any, ...]] = Counter()
+        self._streak: Counter[tuple[Any, ...]] = Counter()
+        self._opening = deque(self.plan.opening)
+
+    @staticmethod
+    def _key(method: str, params: dict[str, Any]) -> tuple[Any, ...]:
+        if method == "getUpdates":
+            return (method, int(params.get("offset") or 0))
+        return (method, params.get("chat_id"), params.get("text"))
+
+    def _draw(self, method: str, params: dict[str, Any]) -> tuple[str, int] | None:
+        """The fault for this try of this request, or None."""
+        plan = self.plan
+        key = self._key(method, params)
+        with self._cond:
+            tries = self._tries[key]
+            self._tries[key] += 1
+            if not self.enabled or self._streak[key] >= plan.max_streak:
+                self._streak[key] = 0
+                return None
+            rng = random.Random(f"{plan.seed}|{key}|{tries}")  # a str seed hashes the same in every process
+            roll = rng.random()
+            statuses = {"drop": DROPPED, "stall": STALLED, "5xx": rng.choice((500, 502, 503, 504)), "429": 429}
+            fault: tuple[str, int] | None = None
+            if method == "getUpdates" and self.delivered and self._opening and not self._streak[key]:
+                kind = self._opening.popleft()
+                fault = (kind, statuses[kind])
+            else:
+                for kind, p in (("drop", plan.drop), ("stall", plan.stall), ("5xx", plan.server_error),
+                                ("429", plan.too_many)):
+                    if roll < p:
+                        fault = (kind, statuses[kind])
+                        break
+                    roll -= p
+            if fault is None:
+                self._streak[key] = 0
+                return None
+            self._streak[key] += 1
+            self.injected[(method, fault[0])] += 1
+            return fault
+
+    def _dispatch(self, path: str, ctype: str, body: bytes) -> tuple[int, bytes, str]:
+        match = re.fullmatch(r"/bot([^/]+)/(\w+)", path.split("?")[0])
+        if match and match.group(1) == self.token and match.group(2) in self.plan.methods:
+            method, params = match.group(2), self._params(ctype, body)
+            fault = self._draw(method, params)
+            if fault is not None:
+                kind, status = fault
+                self._record(method, params, status)
+                if kind in ("drop", "stall"):
+                    return status, b"", ""
+                if kind == "429":
+                    return self._error(429, f"Too Many Requests: retry after {self.plan.retry_after}",
+                                       {"retry_after": self.plan.retry_after})
+                if status == 502:  # nginx's page, as in front of the real Bot API
+                    return 502, b"<html><head><title>502 Bad Gateway</title></head></html>", "text/html"
+                return self._error(status, HTTPStatus(status).phrase)
+        return super()._dispatch(path, ctype, body)
+
+    def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        updates = super()._get_updates(params)
+        with self._cond:
+            self.delivered.update(u["update_id"] for u in updates)
+        return updates
+
+    def faults(self) -> dict[str, dict[str, int]]:
+        """Injected faults by method and kind."""
+        out: dict[str, dict[str, int]] = {m: {} for m in self.plan.methods}
+        with self._cond:
+            for (method, kind), n in sorted(self.injected.items()):
+                out[method][kind] = n
+        return out
+
+
 # building updates -----------------------------------------------------------------------------------------------
 
 _ids = itertools.count(100)
@@ -400,8 +523,14 @@ def telegram_html_errors(text: str, limit: int = 4096) -> list[str]:
 # running the real Application against the stand-in --------------------------------------------------------------
 
 
+class CallLog(Protocol):
+    """What `running` needs of a stand-in: BotApiStub, or a proxy to one in another process."""
+
+    def calls_of(self, method: str, ok_only: bool = True) -> list[Call]: ...
+
+
 @contextlib.contextmanager
-def running(app: Any, stub: BotApiStub, webhook: dict[str, Any] | None = None, **polling: Any) -> Iterator[None]:
+def running(app: Any, stub: CallLog, webhook: dict[str, Any] | None = None, **polling: Any) -> Iterator[None]:
     """Run app.run_polling (or run_webhook with these arguments) in a thread until the block ends."""
     box: dict[str, Any] = {}
     errors: list[BaseException] = []
