@@ -129,26 +129,20 @@ def _schema_message(err: Any) -> str:
     loc = ".".join(str(p) for p in err["loc"])
     msg = err["msg"]
     if err["type"] == "extra_forbidden":
-        msg = f"unknown field '{err['loc'][-1]}' (check the spelling; the schema lists the allowed fields)"
-        return msg
+        return f"unknown field '{err['loc'][-1]}' (check the spelling; the schema lists the allowed fields)"
     if err["type"] == "missing":
         return f"missing field '{err['loc'][-1]}'"
     return f"{loc}: {msg}" if loc else msg
 
 
 def _fact_label(data: Any, loc: Loc) -> str:
-    if len(loc) >= 2 and loc[0] == "facts" and isinstance(loc[1], int):
+    """The id of the fact or article an error is inside, for FILE:LINE: id: problem."""
+    if len(loc) >= 2 and loc[0] in ("facts", "articles") and isinstance(loc[1], int):
         try:
-            fid = data["facts"][loc[1]].get("id")
+            item_id = data[loc[0]][loc[1]].get("id")
         except (KeyError, IndexError, TypeError, AttributeError):
-            fid = None
-        return str(fid) if isinstance(fid, str) and fid else f"facts[{loc[1]}]"
-    if len(loc) >= 2 and loc[0] == "articles" and isinstance(loc[1], int):
-        try:
-            aid = data["articles"][loc[1]].get("id")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            aid = None
-        return str(aid) if isinstance(aid, str) and aid else f"articles[{loc[1]}]"
+            item_id = None
+        return str(item_id) if isinstance(item_id, str) and item_id else f"{loc[0]}[{loc[1]}]"
     return "-"
 
 
