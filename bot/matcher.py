@@ -43,6 +43,8 @@ OTHER_TRAINING_PENALTY = 0.75  # the question names one training; this fact is a
 # The question asks for a kind of thing (a number, a date, a name, a town …) the fact's answer does not contain:
 # the fact is about the right subject but does not answer this question (马聂的电话是多少 → 马聂 is 30 岁).
 TYPE_PENALTY = 0.6
+# 四大要求都是啥 asks for all four: a fact giving fewer items (one of the four) is probably a part of the answer
+LIST_PENALTY = 0.85
 # A question naming one training prefers that training's own fact to a fact written for both trainings.
 BOTH_FACT_NAMED_PENALTY = 0.93
 # A word that names a training (湖北, 视频培训) counts partly as present in that training's facts that do not
@@ -77,6 +79,9 @@ _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点)")
 _COUNT_Q = re.compile(r"(?:多少|几)(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
+# 多少位, 几大, 五个: how many is the question's type (wants), not a word the answer must contain
+_QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十\d]+)"
+                            r"(?:个人|个|名|位|人|天|日|年|岁|月|次|场|类|项|条|大|堂|批|届|期|所|家|点|种)?")
 _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
@@ -87,6 +92,21 @@ _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮�
                      r"|期望|要求")
 _FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|明年|后年|将来|未来|以后还|还会")
 _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不及待要")
+# why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的)
+_ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(来|由来|来历|含义)|为(什么|啥)(叫|取名|起名|命名)|"
+                       r"(怎么|如何)(得名|起的名|取的名)|由来|来历")
+_ORIGIN_A = re.compile(r"得名|取名|取自|命名|由来|来历|(?<!来)源于|寓意")
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# asking for N items: 四大要求都是啥, 五个本领是哪五个, 哪两个题目
+_LIST_Q = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])(?:大|个|项|条|点|种|类|方面)[^?？,，]{0,8}?"
+                     r"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{1,2}|[两三四五六七八九十])"
+                     r"(?:大|个|项|条|点|种|类|方面)")
+_ITEM_SEP = re.compile(r"[；;、]")
+
+
+def _items(answer: str) -> str:
+    """How many things an answer lists (before folding turns 、 into a comma), as an offer: items:N."""
+    return f"items:{max(len(_ITEM_SEP.findall(answer)) + 1, len(_TITLE_SPAN.findall(answer)))}"
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|编辑|记者|作者|通讯员|主任|指挥长|组长|那个|那位|"
                     r"一位|人)(都)?(是谁|有谁|是哪位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
@@ -213,7 +233,8 @@ class Matcher:
             terms = frozenset(self.terms(text))
             quote_terms = frozenset(self.terms(quote_text)) - terms
             asked = {w.partition(":")[0] for q in questions for w in self.wants(q)}
-            offers = tuple((p.article, self._offers(a, asked)) for p, a in zip(fact.parts, answers, strict=True))
+            offers = tuple((p.article, self._offers(a, asked) | {_items(p.answer)})
+                           for p, a in zip(fact.parts, answers, strict=True))
             self.docs.append(_Doc(fact, terms, quote_terms, text, quote_text, f" {pinyin(text)} ", offers,
                                   frozenset(fact.articles)))
             for t in terms | quote_terms:
@@ -282,6 +303,8 @@ class Matcher:
             out.add("duration")
         if _ANSWER_FREQUENCY.search(answers):
             out.add("frequency")
+        if _ORIGIN_A.search(answers):
+            out.add("origin")
         if _FUTURE_A.search(answers):
             out.add("future")
         if _SAID_A.search(answers):
@@ -314,7 +337,7 @@ class Matcher:
                 joined = "".join(run)
                 out.append(self._canon.get(joined, joined))
                 run = []
-            if w and w not in self.kb.stopwords:
+            if w and w not in self.kb.stopwords and not (_QUANTITY_WORD.fullmatch(w) and not w[0].isdigit()):
                 out.append(self._canon.get(w, w))
         return out
 
@@ -481,6 +504,8 @@ class Matcher:
             out.append("name")
         elif _AGENT_Q.search(folded):
             out.append("agent")
+        if _ORIGIN_Q.search(folded):
+            out.append("origin")
         if _FUTURE_Q.search(folded):
             out.append("future")
         if _SAID_Q.search(folded) and not out:
@@ -538,7 +563,8 @@ class Matcher:
     def analyse(self, question: str, limit: int = 10) -> Analysis:
         folded = self.correct(self._prefold(question))
         words = tuple(self.segmenter.cut(folded))
-        content = list(dict.fromkeys(t for w in self.terms(_WHICH_N.sub("哪", folded)) for t in self._split(w)))
+        content = [t for t in dict.fromkeys(t for w in self.terms(_WHICH_N.sub("哪 ", folded)) for t in self._split(w))
+                   if not (self.idf(t) == UNKNOWN_WEIGHT and self.segmenter.is_function(t))]
         # a quoted phrase (“做作风上清正廉洁的镇街书记”) is one strong term besides its words
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
                     if q not in content]
@@ -549,6 +575,11 @@ class Matcher:
             # 庄书记给村书记讲过啥: an alias of one training, a name only the other mentions; trust neither
             named = named | implied
         wants = self.wants(folded)
+        m = _LIST_Q.search(folded)
+        list_n = 0
+        if m:
+            n = m.group(1) or m.group(2)
+            list_n = int(n) if n.isdigit() else _NUMERALS[n]
         focus = named | implied
         if not folded:
             return Analysis(folded, words, content_t, named, (), implied, wants)
@@ -616,6 +647,9 @@ class Matcher:
             type_ok = any(all(self._satisfies(w, o) for w in wants) for o in parts)
             if not type_ok:
                 score *= TYPE_PENALTY
+            if list_n > 1 and not any(int(o.split(":")[1]) >= list_n for p in parts for o in p
+                                      if o.startswith("items:")):
+                score *= LIST_PENALTY
             if unknown_focus:
                 score *= UNKNOWN_FOCUS_PENALTY
             if foreign_name:

@@ -18,6 +18,14 @@ _SPACE = re.compile(r"\s+")
 _PUNCT = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "《": "“", "》": "”", "〈": "‘", "〉": "’",
                         "、": ",", "。": ".", "・": "·", "•": "·"})
 
+# Regional and colloquial spellings OpenCC leaves alone (甚麼 → 甚么, Cantonese 嘅, 點解), rewritten to the standard
+# words the knowledge and the question-type rules use; applied to knowledge and questions alike.
+_VARIANTS = {"甚么": "什么", "咩嘢": "什么", "乜嘢": "什么", "啥子": "什么", "点解": "为什么", "几时": "什么时候",
+             "多会儿": "什么时候", "边个": "谁", "边位": "哪位", "边度": "哪里", "边间": "哪家", "系唔系": "是不是",
+             "嘅": "的", "喺": "在", "冇": "没有", "咗": "了", "佢哋": "他们", "佢": "他", "啲": "些", "咋样": "怎么样",
+             "咋": "怎么"}
+_VARIANT_RE = re.compile("|".join(sorted(map(re.escape, _VARIANTS), key=len, reverse=True)))
+
 
 @lru_cache(maxsize=4)
 def _converter(config: str) -> opencc.OpenCC:
@@ -48,7 +56,8 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """The form every comparison uses: clean, simplified, lower case, one kind of punctuation."""
-    return to_simplified(clean(text)).lower().translate(_PUNCT)
+    text = to_simplified(clean(text)).lower().translate(_PUNCT)
+    return _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], text)
 
 
 def detect_script(text: str) -> Script:

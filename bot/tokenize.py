@@ -32,6 +32,11 @@ LEXICON_FREQ = 200_000  # high enough that jieba keeps a domain word whole
 NAME_TAGS = ("ns", "nr")
 NAME_MAX_FREQ = 20_000
 
+# Adverbs, conjunctions, prepositions, particles, pronouns, locatives (一块儿, 起来的, 另外, 为何): phrasing, not
+# what a question asks about, when the knowledge lacks them
+FUNCTION_TAGS = frozenset({"d", "c", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o", "r", "rr", "rz",
+                           "rg", "f", "dg", "df", "ad", "k", "h", "mq"})
+
 _WORD = re.compile(r"[\w.%]+")
 
 
@@ -56,7 +61,7 @@ def cache_dir() -> Path:
 def _small_dictionary(lexicon: tuple[str, ...], where: Path) -> Path:
     key = hashlib.sha256(("\n".join(lexicon) + f"|{DICT_WORDS}|{jieba.__version__}").encode()).hexdigest()[:16]
     path = where / f"dict-{key}.txt"
-    if path.exists() and path.with_suffix(".names").exists():
+    if all(path.with_suffix(x).exists() for x in (".names", ".function", ".txt")):
         return path
     src = Path(jieba.__file__).with_name("dict.txt")
     entries = []
@@ -69,8 +74,10 @@ def _small_dictionary(lexicon: tuple[str, ...], where: Path) -> Path:
     lines = [e[2] for e in entries[:DICT_WORDS]]
     names = [w for f, w, line in entries[:DICT_WORDS]
              if len(w) >= 2 and f <= NAME_MAX_FREQ and line.split(" ")[-1] in NAME_TAGS]
+    function = [w for _, w, line in entries[:DICT_WORDS] if line.split(" ")[-1] in FUNCTION_TAGS]
     lines += [f"{w} {LEXICON_FREQ}" for w in lexicon if " " not in w]
-    for target, text in ((path.with_suffix(".names"), "\n".join(names)), (path, "\n".join(lines) + "\n")):
+    for target, text in ((path.with_suffix(".names"), "\n".join(names)),
+                         (path.with_suffix(".function"), "\n".join(function)), (path, "\n".join(lines) + "\n")):
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, target)  # atomic, so a parallel start never reads half a file; the dictionary last
@@ -90,6 +97,7 @@ class Segmenter:
         self._tk.initialize()
         self._names_file = dictionary.with_suffix(".names")
         self._names: frozenset[str] | None = None
+        self._function: frozenset[str] | None = None
 
     def is_name(self, word: str) -> bool:
         """Whether jieba's dictionary knows `word` as a place or person name (loaded on first use)."""
@@ -99,6 +107,15 @@ class Segmenter:
             except OSError:
                 self._names = frozenset()
         return word in self._names
+
+    def is_function(self, word: str) -> bool:
+        """Whether jieba's dictionary tags `word` as a function word (adverb, particle, pronoun...)."""
+        if self._function is None:
+            try:
+                self._function = frozenset(self._names_file.with_suffix(".function").read_text("utf-8").split("\n"))
+            except OSError:
+                self._function = frozenset()
+        return word in self._function
 
     def __getstate__(self) -> dict[str, object]:
         # jieba's Tokenizer holds a lock; a pickled index rebuilds it from the cached dictionary instead

@@ -11,6 +11,8 @@ from bot.normalize import detect_script
 @pytest.mark.parametrize("question", [
     "庄悦群的年龄", "庄悦群多大年纪?", "黄毅的家乡是哪里", "尧治河村有多少人口", "红酒怎么挑选",
     "湛江市一共有多少个镇?", "马聂的电话是多少", "下周会下雨吗",
+    "張婷的學歷是甚麼",  # 甚麼 folds to 什么: the unknown 学历 is what is asked
+    "柏桥讲堂为什么叫“柏桥”?", "柏桥讲堂这个名字咋来的呀",  # a name's origin: no fact gives one
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     answer = qa.ask(question)
@@ -24,6 +26,8 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("湖北设了多少个分课堂", "131", "hb-"),
     ("庄月群提了哪四大要求", "守正道", "mm-"),  # homophone typo of 庄悦群
     ("马聂多大", "30", "hb-"),
+    ("最年轻那个学员几岁哈", "30", "hb-"),  # particles jieba tags as function words do not count against it
+    ("湖北那边多少人一块儿上课呢", "2.28万", "hb-"),
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
@@ -54,3 +58,19 @@ def test_unnamed_training_gets_both_labelled_and_named_gets_one(qa: QA) -> None:
     one = qa.ask("湖北那次培训办了几天？")
     assert one.answered and {p.article for p in one.parts} == {"hubei-2023"}
     assert "四天半" in one.text
+
+
+def test_asking_for_n_items_gets_the_fact_that_lists_them_all(qa: QA) -> None:
+    # each of the four requirements has a fact of its own; 四大要求都是啥 wants all four
+    answer = qa.ask("那个四大要求都是啥")
+    assert answer.answered, answer.reason
+    for item in ("忠诚可靠", "能挑重担", "造福一方", "清正廉洁"):
+        assert item in answer.text
+
+
+def test_regional_spellings_fold_to_standard_words() -> None:
+    from bot.normalize import fold
+
+    assert fold("張婷是甚麼職務") == "张婷是什么职务"
+    assert fold("點解要培訓") == "为什么要培训"
+    assert fold("邊個講課") == "谁讲课"
