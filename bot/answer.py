@@ -166,6 +166,15 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
                     if set(kb.fact(c.fact_id).articles) - top_articles and fits(c, BOTH_MARGIN):
                         chosen_ids.append(c.fact_id)
                         break
+        if analysis.both_asked:
+            # 两篇文章分别…: each training's best fact, if it is a fair match, even far behind the top one
+            for aid in kb.articles:
+                if any(aid in kb.fact(f).articles for f in chosen_ids):
+                    continue
+                other = next((c for c in cands[1:] if aid in kb.fact(c.fact_id).articles), None)
+                if other is not None and other.score >= CLEAR_FLOOR and other.type_ok \
+                        and other.coverage >= MIN_COVERAGE:
+                    chosen_ids.append(other.fact_id)
     only = analysis.articles_named if analysis.articles_named else None
     parts: list[AnswerPart] = []
     for fid in chosen_ids:
@@ -177,3 +186,18 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
     if len(chosen_ids) > 1 or len(parts) > 1:
         reason += f"; {', '.join(chosen_ids)} for both trainings (none named, within {BOTH_MARGIN} of the best)"
     return Answer(question, True, script, tuple(parts), min(top.score, 1.0), sugg, "", analysis, reason)
+
+
+def combine(question: str, answers: list[Answer]) -> Answer:
+    """One Answer for a message of several questions, each answered: their parts in order, each fact once."""
+    seen: set[tuple[str, str]] = set()
+    parts: list[AnswerPart] = []
+    for a in answers:
+        for p in a.parts:
+            if (p.fact_id, p.article) not in seen:
+                seen.add((p.fact_id, p.article))
+                parts.append(p)
+    sugg = tuple(dict.fromkeys(s for a in answers for s in a.suggestions))[:3]
+    reason = "several questions: " + "; ".join(f"{a.question!r} → {a.reason}" for a in answers)
+    return Answer(question, True, answers[0].script, tuple(parts), min(a.confidence for a in answers), sugg, "",
+                  answers[0].analysis, reason)

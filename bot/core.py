@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from bot.answer import EMPTY, MAX_QUESTION_CHARS, TOO_LONG, Answer, decide, examples
+from bot.answer import EMPTY, MAX_QUESTION_CHARS, TOO_LONG, Answer, combine, decide, examples
 from bot.index_cache import build_matcher
 from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
 from bot.matcher import Matcher
@@ -46,7 +46,17 @@ class QA:
         if len(text) > MAX_QUESTION_CHARS:
             return Answer(question, False, script, suggestions=examples(kb, script),
                           notice=in_script(TOO_LONG, script))
-        return decide(kb, question, matcher.analyse(text), script)
+        whole = decide(kb, question, matcher.analyse(text), script)
+        clauses = matcher.clauses(text)
+        if len(clauses) > 1:
+            # several questions in one message: when they are about different things (茂名有多少镇街、湖北设了多少个
+            # 分课堂) or the message as a whole finds nothing, answer each clause, if every one has an answer
+            analyses = [matcher.analyse(c) for c in clauses]
+            if not whole.answered or len({matcher.subjects(a) for a in analyses}) > 1:
+                answers = [decide(kb, c, a, script) for c, a in zip(clauses, analyses, strict=True)]
+                if all(a.answered for a in answers):
+                    return combine(question, answers)
+        return whole
 
     def reload(self) -> list[Problem]:
         """Validate the knowledge directory again; swap it in only if it has no error. Returns the errors."""

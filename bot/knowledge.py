@@ -101,6 +101,7 @@ class KnowledgeBase:
     examples: tuple[str, ...]
     digest: str
     people: frozenset[str] = frozenset()  # names of people (folded), from vocabulary.yaml
+    occasions: frozenset[str] = frozenset()  # programme parts named as context (folded), from vocabulary.yaml
 
     def fact(self, fact_id: str) -> Fact:
         return self._by_id[fact_id]
@@ -271,6 +272,7 @@ def check_knowledge(
     lexicon: tuple[str, ...] = ()
     stopwords: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    occasions: frozenset[str] = frozenset()
     vpath = kdir / VOCABULARY_FILE
     if vpath.is_file():
         vdoc = _read(vpath, problems)
@@ -280,6 +282,7 @@ def check_knowledge(
             lexicon = tuple(fold(w) for w in vocab.lexicon)
             stopwords = frozenset(fold(w) for w in vocab.stopwords)
             people = frozenset(fold(w) for w in vocab.people)
+            occasions = frozenset(fold(w) for w in vocab.occasions)
 
     facts: list[Fact] = []
     seen_ids: dict[str, str] = {}
@@ -350,5 +353,6 @@ def check_knowledge(
     kb = KnowledgeBase(
         articles=MappingProxyType(articles), facts=tuple(facts), synonyms=synonyms,
         lexicon=lexicon, stopwords=stopwords, examples=examples, digest=digest.hexdigest()[:12], people=people,
+        occasions=occasions,
     )
     return kb, problems

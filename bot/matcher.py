@@ -102,6 +102,13 @@ _LIST_Q = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])(?:大|个|�
                      r"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{1,2}|[两三四五六七八九十])"
                      r"(?:大|个|项|条|点|种|类|方面)")
 _ITEM_SEP = re.compile(r"[；;、]")
+# words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so 王树斌是
+#什么身份 finds the fact giving his title even though its text never says 职务
+_KIND_WORDS = {"职务": ("title:",), "题目": ("title",)}
+# a question asking several things: clauses split at punctuation, each with a question word of its own
+_BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各自|各是|各在|各有|各为|各由")
+_CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、]+")
+_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有")
 
 
 def _items(answer: str) -> str:
@@ -171,6 +178,7 @@ class Analysis:
     candidates: tuple[Candidate, ...]
     articles_implied: frozenset[str] = frozenset()  # by a name that only one article mentions
     wants: tuple[str, ...] = ()  # kinds of answer the question asks for: number:…, date, name, who, place:…
+    both_asked: bool = False  # 两篇文章分别…: the asker wants each training's answer
 
     @property
     def neutral(self) -> bool:
@@ -209,6 +217,7 @@ class Matcher:
         for alias, aid in self._alias:
             self._alias_article[self._canon.get(alias, alias)].add(aid)
         self._people = frozenset(self._canon.get(p, p) for p in kb.people)
+        self._occasions = frozenset(self._canon.get(w, w) for w in kb.occasions)
         self.docs: list[_Doc] = []
         self._choices: list[str] = []
         self._choice_sounds: list[str] = []
@@ -279,7 +288,9 @@ class Matcher:
         words = {w for w in self._df if 2 <= len(w) <= TYPO_MAX_LEN and all(_HAN.match(c) for c in w)}
         words |= {w for w in (*self.kb.lexicon, *self.kb.people, *aliases, *(w for g in self.kb.synonyms for w in g))
                   if 2 <= len(w) <= TYPO_MAX_LEN and all(_HAN.match(c) for c in w)}
-        return words - self.kb.stopwords
+        # 办的, 讲过: half function word, half ordinary word; 班的 is the asker's own 培训班 and the, not a typo of 办的
+        return {w for w in words - self.kb.stopwords
+                if not (len(w) == 2 and any(c in self.kb.stopwords for c in w))}
 
     def _offers(self, answers: str, asked: set[str]) -> frozenset[str]:
         """The kinds of answer an answer text gives, matched against what a question wants.
@@ -397,6 +408,9 @@ class Matcher:
                 if (cuts or len(changed) > max(1, int(size * TYPO_MAX_DIFF)) or self._is_word(seg)
                         or any(word_id[i + j] >= 0 for j in changed)):
                     continue
+                # 是用 is not a typo of 实用: a function word (是, 在, 有) is typed on purpose far more often than not
+                if size == 2 and any(seg[j] in self.kb.stopwords for j in changed):
+                    continue
                 # two characters with one changed is a weak signal: for ordinary words (中间 from 中讲) demand the
                 # exact sound; names and domain words keep the loose one (郭昕悦, 视屏)
                 if size == 2 and word not in self._entities and word not in self.kb.people and any(
@@ -464,6 +478,9 @@ class Matcher:
     def _credit(self, word: str, doc: _Doc, articles: frozenset[str]) -> float:
         if word in doc.terms:
             return 1.0
+        kinds = _KIND_WORDS.get(word)
+        if kinds and any(o.startswith(kinds) for _, offers in doc.offers for o in offers):
+            return 1.0
         # a substring hit bridges segmentation differences, but 组织 inside 村党组织书记 is another word
         if word in doc.text:
             return SUBSTRING_CREDIT
@@ -477,7 +494,12 @@ class Matcher:
         return 0.0
 
     def _is_entity(self, word: str) -> bool:
-        """A name, place or number the knowledge mentions: a fact lacking it is about something else."""
+        """A name, place or number the knowledge mentions: a fact lacking it is about something else.
+
+        Occasions (分组研讨, 开班动员) are not: what someone said there is answered without naming them.
+        """
+        if word in self._occasions:
+            return False
         return word in self._entities or (any(ch.isdigit() for ch in word) and word in self._all_text)
 
     def wants(self, folded: str) -> tuple[str, ...]:
@@ -559,6 +581,39 @@ class Matcher:
         if kind == "said":  # what was said, or the quoted topics talked about (分组讨论聊了啥)
             return "said" in offers or "title" in offers
         return want in offers  # place:…
+
+    def clauses(self, question: str) -> list[str]:
+        """The separate questions in one message (王树斌是什么身份?他讲的主题是什么?), or just the message.
+
+        A clause that names nothing the knowledge knows borrows the names and trainings of the first one (他 → 王树斌).
+        """
+        groups: list[str] = []
+        current = ""
+        for piece in _CLAUSE_SPLIT.split(question):
+            current += piece
+            if _ASKS.search(fold(piece)):
+                groups.append(current)
+                current = ""
+        if current.strip() and groups:
+            groups[-1] += current
+        groups = [g for g in (g.strip() for g in groups) if g]
+        if len(groups) < 2:
+            return [question]
+        first = [t for t in self.terms(self._prefold(groups[0])) if self._names_subject(t)]
+        out = [groups[0]]
+        for g in groups[1:]:
+            has = any(self._names_subject(t) for t in self.terms(self._prefold(g)))
+            out.append(g if has or not first else f"{''.join(first)} {g}")
+        return out
+
+    def _names_subject(self, word: str) -> bool:
+        """A person, a training's name or a word only one training mentions: what a clause is about."""
+        return word in self._people or word in self._alias_article or word in self._entity_article
+
+    def subjects(self, analysis: Analysis) -> frozenset[str]:
+        """What a question is about: the trainings and people it names."""
+        return analysis.articles_named | analysis.articles_implied | frozenset(
+            t for t in analysis.content if t in self._people)
 
     def analyse(self, question: str, limit: int = 10) -> Analysis:
         folded = self.correct(self._prefold(question))
@@ -657,4 +712,5 @@ class Matcher:
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
                                    best_q, type_ok, foreign))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
-        return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants)
+        return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,
+                        bool(_BOTH_Q.search(folded)))

@@ -109,6 +109,11 @@ class VocabularyFile(Strict):
         description="Names of the people in the articles (simplified): a question asking who someone is or what "
         "they are called wants one of these in its answer.",
     )
+    occasions: list[Text] = Field(
+        default_factory=list,
+        description="Parts of the programme a question names as context (在分组研讨时, 开班动员时): a fact about what "
+        "was said or done there answers it without naming the occasion, unlike a fact lacking a person or place.",
+    )
 
 
 SCHEMAS: dict[str, type[Strict]] = {

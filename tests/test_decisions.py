@@ -74,3 +74,33 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("張婷是甚麼職務") == "张婷是什么职务"
     assert fold("點解要培訓") == "为什么要培训"
     assert fold("邊個講課") == "谁讲课"
+
+
+def test_message_with_two_questions_about_different_trainings_answers_both(qa: QA) -> None:
+    answer = qa.ask("文章里茂名有多少个镇街、湖北设了多少个分课堂")
+    assert answer.answered, answer.reason
+    assert "112" in answer.text and "131" in answer.text
+    assert answer.labelled and answer.reason.startswith("several questions")
+
+
+def test_follow_up_clause_borrows_the_person_of_the_first(qa: QA) -> None:
+    assert qa.matcher.clauses("王樹斌是什麼身份?他講課的主題是什麼?") == ["王樹斌是什麼身份", "王树斌 他講課的主題是什麼"]
+    assert qa.matcher.clauses("王树斌讲了什么?") == ["王树斌讲了什么?"]
+
+
+def test_asking_for_each_article_gets_each_articles_fact(qa: QA) -> None:
+    # the 湖北 source fact scores far ahead; 分别 still wants 茂名's
+    answer = qa.ask("两篇报道分别出自哪家报纸")
+    assert answer.answered and answer.labelled, answer.reason
+    assert "香港商报" in answer.text and "湖北日报" in answer.text
+
+
+def test_an_occasion_named_as_context_is_not_required_of_the_fact(qa: QA) -> None:
+    answer = qa.ask("高錦喬在研討時提到推進哪個項目的徵地拆遷?")
+    assert answer.answered, answer.reason
+    assert "茂名南站" in answer.text
+
+
+def test_function_words_are_not_corrected_into_content_words(qa: QA) -> None:
+    assert "实用" not in qa.matcher.analyse("培训是用什么形式开展的?").folded
+    assert "办" not in qa.matcher.analyse("全國視頻培訓班的主課堂設在哪個城市?").folded
