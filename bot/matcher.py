@@ -72,7 +72,9 @@ TYPO_MAX_DIFF = 1 / 3
 TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
 
 # What the question asks for.  Patterns run on the folded question (simplified, lower case).
-_AGE_Q = re.compile(r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|年纪|年龄|岁数")
+# 多大 at the end asks a person's age, not a size (规模多大)
+_AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<!作用)(?<!区别)(?<!难度)"
+                    r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|年纪|年龄|岁数")
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|几日|几个月|几年")
 _FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一次|多久一次|频率")
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
@@ -86,8 +88,9 @@ _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
 # "what did X say/share": the answer must report something said, not only who X is
-_SAID_Q = re.compile(r"(说|讲|谈|分享|介绍|提|聊|评价|感想|体会|经验)了?(些|点)?(啥|什么|哪些|怎么样|如何)"
-                     r"|怎么(说|评价|看)")
+# what someone said; 讲了哪些课程 asks about the 课程, a thing the question names (the wh-word ends the clause)
+_SAID_Q = re.compile(r"((说|讲|谈|分享|介绍|提|聊|评价|感想|体会|经验)了?(些|点)?(啥|什么|哪些|怎么样|如何)"
+                     r"|怎么(说|评价|看))(?![^?？!！,，.。吗呢啊呀吧哈啦么的])")
 _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮嘱|谈|引用|比作|剖析|讲授|授课|感触|评价|体会|经验"
                      r"|期望|要求")
 _FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|明年|后年|将来|未来|以后还|还会")

@@ -84,7 +84,8 @@ def test_message_with_two_questions_about_different_trainings_answers_both(qa: Q
 
 
 def test_follow_up_clause_borrows_the_person_of_the_first(qa: QA) -> None:
-    assert qa.matcher.clauses("王樹斌是什麼身份?他講課的主題是什麼?") == ["王樹斌是什麼身份", "王树斌 他講課的主題是什麼"]
+    assert qa.matcher.clauses("王樹斌是什麼身份?他講課的主題是什麼?") == [
+        "王樹斌是什麼身份", "王树斌 他講課的主題是什麼"]
     assert qa.matcher.clauses("王树斌讲了什么?") == ["王树斌讲了什么?"]
 
 
@@ -104,3 +105,9 @@ def test_an_occasion_named_as_context_is_not_required_of_the_fact(qa: QA) -> Non
 def test_function_words_are_not_corrected_into_content_words(qa: QA) -> None:
     assert "实用" not in qa.matcher.analyse("培训是用什么形式开展的?").folded
     assert "办" not in qa.matcher.analyse("全國視頻培訓班的主課堂設在哪個城市?").folded
+
+
+def test_question_words_read_in_context(qa: QA) -> None:
+    wants = qa.matcher.wants
+    assert "number:岁" in wants("马聂多大") and "number:岁" not in wants("这次培训规模多大")
+    assert "said" in wants("程桔说了什么") and "said" not in wants("培训讲了哪些课程")
