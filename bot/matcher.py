@@ -45,6 +45,8 @@ OTHER_TRAINING_PENALTY = 0.75  # the question names one training; this fact is a
 TYPE_PENALTY = 0.6
 # 四大要求都是啥 asks for all four: a fact giving fewer items (one of the four) is probably a part of the answer
 LIST_PENALTY = 0.85
+# 程桔说培训内容怎么样: a question about someone's words prefers a fact quoting them over one saying who they are
+SAY_PENALTY = 0.9
 # A question naming one training prefers that training's own fact to a fact written for both trainings.
 BOTH_FACT_NAMED_PENALTY = 0.93
 # A word that names a training (湖北, 视频培训) counts partly as present in that training's facts that do not
@@ -95,6 +97,9 @@ _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮�
                      r"|期望|要求")
 _FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|明年|后年|将来|未来|以后还|还会")
 _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不及待要")
+# 为什么说, 文章说 ask for a reason or the article's content, not someone's words
+_SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<!报道)(?<![据听])说"
+                    r"|评价|认为|表示|比作|比喻|形容|感受|感想|体会|怎么看")
 # why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的)
 _ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(来|由来|来历|含义)|为(什么|啥)(叫|取名|起名|命名)|"
                        r"(怎么|如何)(得名|起的名|取的名)|由来|来历")
@@ -638,6 +643,7 @@ class Matcher:
         if m:
             n = m.group(1) or m.group(2)
             list_n = int(n) if n.isdigit() else _NUMERALS[n]
+        says = "said" not in wants and bool(_SAY_Q.search(folded))
         focus = named | implied
         if not folded:
             return Analysis(folded, words, content_t, named, (), implied, wants)
@@ -705,6 +711,8 @@ class Matcher:
             type_ok = any(all(self._satisfies(w, o) for w in wants) for o in parts)
             if not type_ok:
                 score *= TYPE_PENALTY
+            if says and not any("said" in o for o in parts):
+                score *= SAY_PENALTY
             if list_n > 1 and not any(int(o.split(":")[1]) >= list_n for p in parts for o in p
                                       if o.startswith("items:")):
                 score *= LIST_PENALTY

@@ -28,6 +28,8 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("马聂多大", "30", "hb-"),
     ("最年轻那个学员几岁哈", "30", "hb-"),  # particles jieba tags as function words do not count against it
     ("湖北那边多少人一块儿上课呢", "2.28万", "hb-"),
+    ("程菊说培训内容怎么样?", "接地气", "hb-"),  # her words, not who she is; 菊 is a typo of 桔
+    ("为什么说这次视频培训是第一次?", "主职干部", "hb-"),  # 为什么说 asks a reason, not someone's words
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
