@@ -20,6 +20,8 @@ BOTH_MARGIN = 0.12  # another training's best fact (or a both-trainings fact) th
 # the question in its answer (庄悦群多大年纪 must not get 马聂's age) and half the words covered: a long, chatty
 # question about one thing (马聂在哪个村当党总支书记) rather than an unknown topic.
 CLEAR_FLOOR = 0.45
+COUNTERPART_FLOOR = 0.40
+COUNTERPART_FLOOR_TYPED = 0.30
 CLEAR_MARGIN = 0.18
 MAX_QUESTION_CHARS = 500
 
@@ -166,6 +168,16 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
                     if set(kb.fact(c.fact_id).articles) - top_articles and fits(c, BOTH_MARGIN):
                         chosen_ids.append(c.fact_id)
                         break
+                else:
+                    # the both-trainings fact quoting what the top fact quotes, when it suits the question at all:
+                    # its other training's half answers the same question there (这次培训办了几天 → 3天, 四天半)
+                    # (a question asking for a kind of answer, 几天, lets the kind vouch for a weaker match)
+                    related = set(kb.counterparts(top.fact_id))
+                    floor = COUNTERPART_FLOOR_TYPED if analysis.wants else COUNTERPART_FLOOR
+                    twin = next((c for c in cands[1:] if c.fact_id in related and c.type_ok
+                                 and c.score >= floor), None)
+                    if twin is not None:
+                        chosen_ids.append(twin.fact_id)
         if analysis.both_asked:
             # 两篇文章分别…: each training's best fact, if it is a fair match, even far behind the top one
             for aid in kb.articles:
@@ -175,16 +187,20 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
                 if other is not None and other.score >= CLEAR_FLOOR and other.type_ok \
                         and other.coverage >= MIN_COVERAGE:
                     chosen_ids.append(other.fact_id)
-    only = analysis.articles_named if analysis.articles_named else None
+    # a both-trainings fact answers a question about one training (named, or implied by a name) with that half
+    only = (analysis.articles_named | analysis.articles_implied) or None
     parts: list[AnswerPart] = []
+    covered: set[str] = set()  # a training answered by an earlier, more specific fact keeps that answer
     for fid in chosen_ids:
-        for aid in kb.fact(fid).articles:
-            if only is None or aid in only or len(kb.fact(fid).articles) == 1:
+        articles = kb.fact(fid).articles
+        for aid in articles:
+            if aid not in covered and (only is None or aid in only or len(articles) == 1):
                 parts += _parts(kb, fid, script, only=aid)
+                covered.add(aid)
     sugg = suggestions_for(kb, cands, script, set(chosen_ids))
     reason = f"answered {top.fact_id}: {why}, coverage {top.coverage:.2f} >= {MIN_COVERAGE}"
     if len(chosen_ids) > 1 or len(parts) > 1:
-        reason += f"; {', '.join(chosen_ids)} for both trainings (none named, within {BOTH_MARGIN} of the best)"
+        reason += f"; {', '.join(chosen_ids)} for each training (none named)"
     return Answer(question, True, script, tuple(parts), min(top.score, 1.0), sugg, "", analysis, reason)
 
 

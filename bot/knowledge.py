@@ -106,6 +106,20 @@ class KnowledgeBase:
     def fact(self, fact_id: str) -> Fact:
         return self._by_id[fact_id]
 
+    def counterparts(self, fact_id: str) -> tuple[str, ...]:
+        """Facts for both trainings that quote a sentence this one-training fact quotes: its answer for both."""
+        cache: dict[str, tuple[str, ...]] | None = self.__dict__.get("_counterparts_cache")
+        if cache is None:
+            cache = {}
+            for f in self.facts:
+                if len(f.articles) != 1:
+                    continue
+                quotes = {q for part in f.parts for q in part.quotes}
+                cache[f.id] = tuple(b.id for b in self.facts if len(b.articles) > 1 and any(
+                    part.article == f.articles[0] and quotes & set(part.quotes) for part in b.parts))
+            object.__setattr__(self, "_counterparts_cache", cache)
+        return cache.get(fact_id, ())
+
     @property
     def _by_id(self) -> dict[str, Fact]:
         cache: dict[str, Fact] | None = self.__dict__.get("_by_id_cache")

@@ -109,6 +109,7 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _LIST_Q = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])(?:大|个|项|条|点|种|类|方面)[^?？,，]{0,8}?"
                      r"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{1,2}|[两三四五六七八九十])"
                      r"(?:大|个|项|条|点|种|类|方面)")
+_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这")  # particles and demonstratives jieba's HMM glues to words
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so 王树斌是
 #什么身份 finds the fact giving his title even though its text never says 职务
@@ -416,8 +417,8 @@ class Matcher:
                 if (cuts or len(changed) > max(1, int(size * TYPO_MAX_DIFF)) or self._is_word(seg)
                         or any(word_id[i + j] >= 0 for j in changed)):
                     continue
-                # 是用 is not a typo of 实用: a function word (是, 在, 有) is typed on purpose far more often than not
-                if size == 2 and any(seg[j] in self.kb.stopwords for j in changed):
+                # 是用 is not a typo of 实用, nor 开班时 of 开班式: a function word (是, 在, 时) is typed on purpose
+                if any(seg[j] in self.kb.stopwords for j in changed):
                     continue
                 # two characters with one changed is a weak signal: for ordinary words (中间 from 中讲) demand the
                 # exact sound; names and domain words keep the loose one (郭昕悦, 视屏)
@@ -453,6 +454,11 @@ class Matcher:
         """
         if word in self._df or len(word) < 2 or not _HAN.match(word) or self.segmenter.is_word(word):
             return [word]
+        # jieba's HMM glues a particle to a word it does not know (提了, 那村): the word without it
+        core = word[1:] if word[0] in _GLUED else word[:-1] if word[-1] in _GLUED else word
+        if core != word:
+            core = self._canon.get(core, core)
+            return [] if core in self.kb.stopwords else self._split(core)
         out: list[str] = []
         i = 0
         rest = ""
@@ -623,7 +629,7 @@ class Matcher:
         return analysis.articles_named | analysis.articles_implied | frozenset(
             t for t in analysis.content if t in self._people)
 
-    def analyse(self, question: str, limit: int = 10) -> Analysis:
+    def analyse(self, question: str, limit: int = 30) -> Analysis:
         folded = self.correct(self._prefold(question))
         words = tuple(self.segmenter.cut(folded))
         content = [t for t in dict.fromkeys(t for w in self.terms(_WHICH_N.sub("哪 ", folded)) for t in self._split(w))
@@ -633,6 +639,8 @@ class Matcher:
                     if q not in content]
         content_t = tuple(content)
         named = frozenset(aid for alias, aid in self._alias if alias in folded)
+        # a synonym of an alias names the training too (村干部 → 村党组织书记 → 湖北)
+        named |= frozenset(aid for w in content for aid in self._alias_article.get(w, ()))
         implied = frozenset(self._entity_article[w] for w in content if w in self._entity_article)
         if named and implied and not implied <= named:
             # 庄书记给村书记讲过啥: an alias of one training, a name only the other mentions; trust neither

@@ -113,3 +113,22 @@ def test_question_words_read_in_context(qa: QA) -> None:
     wants = qa.matcher.wants
     assert "number:岁" in wants("马聂多大") and "number:岁" not in wants("这次培训规模多大")
     assert "said" in wants("程桔说了什么") and "said" not in wants("培训讲了哪些课程")
+
+
+def test_unnamed_question_gets_the_other_trainings_half_of_the_related_both_fact(qa: QA) -> None:
+    # mm-dates wins; both-duration quotes the same sentence and gives a duration, so 湖北's 四天半 comes along
+    answer = qa.ask("這次培訓一共辦了幾天")
+    assert answer.answered and answer.labelled, answer.reason
+    assert "3天" in answer.text and "四天半" in answer.text
+    assert "both-duration" in qa.kb.counterparts("mm-dates")
+
+
+def test_both_fact_answers_a_question_about_one_training_with_that_half(qa: QA) -> None:
+    answer = qa.ask("黄毅在培训上讲的专题叫什么名字?")  # 黄毅 implies 茂名
+    assert answer.answered and {p.article for p in answer.parts} == {"maoming-2024"}, answer.reason
+    assert "如何当好镇委书记" in answer.text
+
+
+def test_synonym_of_an_alias_names_the_training(qa: QA) -> None:
+    assert qa.matcher.analyse("村干部视频班第一课谁讲的呀").articles_named == {"hubei-2023"}
+    assert "开班时" in qa.matcher.analyse("两个培训开班时分别是谁先讲的?").folded  # 时 is not a typo of 式
