@@ -109,7 +109,7 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _LIST_Q = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])(?:大|个|项|条|点|种|类|方面)[^?？,，]{0,8}?"
                      r"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{1,2}|[两三四五六七八九十])"
                      r"(?:大|个|项|条|点|种|类|方面)")
-_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这")  # particles and demonstratives jieba's HMM glues to words
+_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时")  # particles and demonstratives jieba's HMM glues to words
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so 王树斌是
 #什么身份 finds the fact giving his title even though its text never says 职务
