@@ -31,6 +31,7 @@ LEXICON_FREQ = 200_000  # high enough that jieba keeps a domain word whole
 # somewhere else. The commonest (城市 is tagged ns) are ordinary words, not names.
 NAME_TAGS = ("ns", "nr")
 NAME_MAX_FREQ = 20_000
+KEEP_DICTIONARIES = 4  # older knowledge versions a running bot may still be using
 
 # Adverbs, conjunctions, prepositions, particles, pronouns, locatives (一块儿, 起来的, 另外, 为何): phrasing, not
 # what a question asks about, when the knowledge lacks them
@@ -81,7 +82,19 @@ def _small_dictionary(lexicon: tuple[str, ...], where: Path) -> Path:
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, target)  # atomic, so a parallel start never reads half a file; the dictionary last
+    _prune(where, keep=KEEP_DICTIONARIES)
     return path
+
+
+def _prune(where: Path, keep: int) -> None:
+    """Drop the files of all but the newest `keep` dictionaries: each lexicon edit makes a new one (1.7 MB)."""
+    dicts = sorted(where.glob("dict-*.txt"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in dicts[keep:]:
+        for f in where.glob(f"{old.stem}.*"):
+            try:
+                f.unlink()
+            except OSError:
+                pass  # another process removed it first, or it is in use on a system that forbids it
 
 
 class Segmenter:
