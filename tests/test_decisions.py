@@ -13,6 +13,7 @@ from bot.normalize import detect_script
     "湛江市一共有多少个镇?", "马聂的电话是多少", "下周会下雨吗",
     "張婷的學歷是甚麼",  # 甚麼 folds to 什么: the unknown 学历 is what is asked
     "柏桥讲堂为什么叫“柏桥”?", "柏桥讲堂这个名字咋来的呀",  # a name's origin: no fact gives one
+    "賀爾達還寫過哪些報道?",  # what he did elsewhere: the articles tell of the training only
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     answer = qa.ask(question)
@@ -30,6 +31,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("湖北那边多少人一块儿上课呢", "2.28万", "hb-"),
     ("程菊说培训内容怎么样?", "接地气", "hb-"),  # her words, not who she is; 菊 is a typo of 桔
     ("为什么说这次视频培训是第一次?", "主职干部", "hb-"),  # 为什么说 asks a reason, not someone's words
+    ("茂名以前办过类似的培训吗?", "电商人才", "both-"),  # history the article does tell
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
