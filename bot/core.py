@@ -11,6 +11,8 @@ from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledg
 from bot.matcher import Matcher
 from bot.normalize import clean, detect_script, in_script, safe_text
 
+MAX_CLAUSES = 4  # more questions in one message than this is a list or noise: matched as one text, in bounded time
+
 
 class QA:
     """Knowledge plus its matcher; `ask` is safe to call from any thread while `reload` runs."""
@@ -48,7 +50,7 @@ class QA:
                           notice=in_script(TOO_LONG, script))
         whole = decide(kb, question, matcher.analyse(text), script)
         clauses = matcher.clauses(text)
-        if len(clauses) > 1:
+        if 1 < len(clauses) <= MAX_CLAUSES:
             # several questions in one message: when they are about different things (茂名有多少镇街、湖北设了多少个
             # 分课堂) or the message as a whole finds nothing, answer each clause, if every one has an answer
             analyses = [matcher.analyse(c) for c in clauses]
