@@ -178,15 +178,15 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
                                  and c.score >= floor), None)
                     if twin is not None:
                         chosen_ids.append(twin.fact_id)
-        if analysis.both_asked:
-            # 两篇文章分别…: each training's best fact, if it is a fair match, even far behind the top one
-            for aid in kb.articles:
-                if any(aid in kb.fact(f).articles for f in chosen_ids):
-                    continue
-                other = next((c for c in cands[1:] if aid in kb.fact(c.fact_id).articles), None)
-                if other is not None and other.score >= CLEAR_FLOOR and other.type_ok \
-                        and other.coverage >= MIN_COVERAGE:
-                    chosen_ids.append(other.fact_id)
+    if analysis.both_asked and (analysis.neutral or len(analysis.articles_named) > 1):
+        # 两篇文章分别…, 茂名和湖北各…: each training's best fact, if it is a fair match, even far behind the top one
+        for aid in kb.articles:
+            if any(aid in kb.fact(f).articles for f in chosen_ids):
+                continue
+            other = next((c for c in cands[1:] if aid in kb.fact(c.fact_id).articles), None)
+            if other is not None and other.score >= CLEAR_FLOOR and other.type_ok \
+                    and other.coverage >= MIN_COVERAGE:
+                chosen_ids.append(other.fact_id)
     # a both-trainings fact answers a question about one training (named, or implied by a name) with that half
     only = (analysis.articles_named | analysis.articles_implied) or None
     parts: list[AnswerPart] = []

@@ -113,11 +113,11 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _LIST_Q = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])(?:大|个|项|条|点|种|类|方面)[^?？,，]{0,8}?"
                      r"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{1,2}|[两三四五六七八九十])"
                      r"(?:大|个|项|条|点|种|类|方面)")
-_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时")  # particles and demonstratives jieba's HMM glues to words
+_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来")  # particles and demonstratives jieba's HMM glues to words
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so 王树斌是
 #什么身份 finds the fact giving his title even though its text never says 职务
-_KIND_WORDS = {"职务": ("title:",), "题目": ("title",)}
+_KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)}
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各自|各是|各在|各有|各为|各由")
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、]+")
@@ -140,6 +140,7 @@ _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|
                       r"报网|党员网")
 _PLACE_Q = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|街道|村)")
 # a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
+_PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)")
 _PLACE_A = re.compile(r"(?<=[\u4e00-\u9fff])(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大)")
 # "where": the answer names a place, a venue or (for 来源是哪里) an outlet
 _WHERE_Q = re.compile(r"在哪|哪里|哪儿|什么地方|啥地方|何处|地点")
@@ -231,6 +232,14 @@ class Matcher:
             self._alias_article[self._canon.get(alias, alias)].add(aid)
         self._people = frozenset(self._canon.get(p, p) for p in kb.people)
         self._occasions = frozenset(self._canon.get(w, w) for w in kb.occasions)
+        # places the articles name with their kind (電白區): an answer naming one bare (欣旺达电白基地) gives that kind
+        self._place_kinds: dict[str, set[str]] = defaultdict(set)
+        for fact in kb.facts:
+            for part in fact.parts:
+                for text in (part.answer, *part.quotes):
+                    for m in _PLACE_NAMED.finditer(self._prefold(text)):
+                        if m.group(1) in kb.lexicon or m.group(0) in kb.lexicon:  # 电白区, not 生活区
+                            self._place_kinds[m.group(1)].add(m.group(2))
         self.docs: list[_Doc] = []
         self._choices: list[str] = []
         self._choice_sounds: list[str] = []
@@ -343,6 +352,7 @@ class Matcher:
         if _TITLE_SPAN.search(answers):
             out.add("title")
         out.update(f"place:{m.group(1)}" for m in _PLACE_A.finditer(answers))
+        out.update(f"place:{k}" for name, kinds in self._place_kinds.items() if name in answers for k in kinds)
         return frozenset(out)
 
     def _prefold(self, text: str) -> str:
@@ -645,7 +655,6 @@ class Matcher:
         # a quoted phrase (“做作风上清正廉洁的镇街书记”) is one strong term besides its words
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
                     if q not in content]
-        content_t = tuple(content)
         named = frozenset(aid for alias, aid in self._alias if alias in folded)
         # a synonym of an alias names the training too (村干部 → 村党组织书记 → 湖北)
         named |= frozenset(aid for w in content for aid in self._alias_article.get(w, ()))
@@ -654,6 +663,11 @@ class Matcher:
             # 庄书记给村书记讲过啥: an alias of one training, a name only the other mentions; trust neither
             named = named | implied
         wants = self.wants(folded)
+        # words the question type already says: 今年 of 今年多大, 区 of 哪个区
+        asked = {"今年"} if "number:岁" in wants else set()
+        asked |= {w.partition(":")[2] for w in wants if w.startswith("place:")}
+        content = [w for w in content if w not in asked]
+        content_t = tuple(content)
         m = _LIST_Q.search(folded)
         list_n = 0
         if m:

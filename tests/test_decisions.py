@@ -78,6 +78,24 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("張婷是甚麼職務") == "张婷是什么职务"
     assert fold("點解要培訓") == "为什么要培训"
     assert fold("邊個講課") == "谁讲课"
+    assert fold("馬聶係邊條村嘅?") == "马聂是哪条村的?"  # Cantonese 係 before a question word is 是
+    assert fold("关系体系") == "关系体系" and fold("千名村书记话振兴") == "千名村书记话振兴"
+    assert fold("粮食安全那课 who讲的") == "粮食安全那课 谁讲的"
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("車東耀係邊個部門嘅局長嚟㗎?", "农业农村局"),
+    ("馬聶今年幾多歲?", "30"),
+    ("欣旺达基地在哪个区?", "电白"),  # 电白 is a 区 elsewhere in the article (電白區坡心鎮)
+    ("粮食安全那课 who讲的 lol", "车东耀"),
+    ("茂名同湖北兩次培訓各自辦咗幾耐?", "四天半"),
+])
+def test_regional_and_mixed_questions(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered, answer.reason
+    from bot.normalize import fold
+
+    assert fold(expect) in fold(answer.text)
 
 
 def test_message_with_two_questions_about_different_trainings_answers_both(qa: QA) -> None:
