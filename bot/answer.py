@@ -141,7 +141,8 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
             threshold = top.score
             why = f"clear winner: score {top.score:.3f} >= {CLEAR_FLOOR}, {CLEAR_MARGIN} ahead of the next fact"
     if top is None or top.score < threshold or top.coverage < MIN_COVERAGE:
-        sugg = suggestions_for(kb, cands, script, set()) or examples(kb, script)
+        # the nearest questions, topped up with the examples when few facts share a word with the question
+        sugg = tuple(dict.fromkeys((*suggestions_for(kb, cands, script, set()), *examples(kb, script))))[:3]
         conf = top.score if top else 0.0
         if top is None:
             reason = "declined: no fact shares a word with the question"

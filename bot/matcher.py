@@ -53,6 +53,8 @@ BOTH_FACT_NAMED_PENALTY = 0.93
 # repeat it: the question is about that training, but a fact stating the word fits better (全国 is an alias of the
 # 湖北 article, yet 52万 is the national figure and 2.28万 the 湖北 one).
 ALIAS_CREDIT = 0.4
+# a place the question names that the articles tie to a person this fact names (湖山村 → 郑雄)
+LINK_CREDIT = 0.8
 # Facts fully scored per question: the best by shared rare words, plus the nearest question variants. Far more
 # than ever compete for the top (the real knowledge has ~120 facts), few enough that 10,000 facts stay fast.
 POOL_SIZE = 60
@@ -87,6 +89,9 @@ _COUNT_Q = re.compile(r"(?:多少|几)(个人|个|名|位|人|天|日|年|岁|�
 _QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十\d]+)"
                             r"(?:个人|个|名|位|人|天|日|年|岁|月|次|场|类|项|条|大|堂|批|届|期|所|家|点|种)?")
 _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
+# the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
+_DAY_Q = re.compile(r"哪一?天|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
+_ANSWER_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+[日号]")
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
 # "what did X say/share": the answer must report something said, not only who X is
@@ -141,9 +146,10 @@ _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|
 _PLACE_Q = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|街道|村)")
 # a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)")
+_PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
 _PLACE_A = re.compile(r"(?<=[\u4e00-\u9fff])(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大)")
 # "where": the answer names a place, a venue or (for 来源是哪里) an outlet
-_WHERE_Q = re.compile(r"在哪|哪里|哪儿|什么地方|啥地方|何处|地点")
+_WHERE_Q = re.compile(r"在哪|哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")
 _WHERE_A = re.compile(r"省|市|县|区|镇|乡|村|街道|基地|党校|课堂|北京|日报|商报|党员网|车间|企业")
 # Measure words an answer may use for what the question counts (几位 → 10位 or 2.28万余名).
 _MEASURES = {"个人": "名位人", "名": "名位人", "位": "名位人", "人": "名位人", "天": "天日", "日": "天日",
@@ -210,6 +216,7 @@ class _Doc:
     sound: str  # pinyin of text, padded with spaces (typos of words only a quote has are not worth the index size)
     offers: tuple[tuple[str, frozenset[str]], ...]  # per part: its article and the kinds of answer it gives
     articles: frozenset[str]
+    people: frozenset[str] = frozenset()  # the people its answers name
 
 
 class Matcher:
@@ -266,8 +273,9 @@ class Matcher:
             asked = {w.partition(":")[0] for q in questions for w in self.wants(q)}
             offers = tuple((p.article, self._offers(a, asked) | {_items(p.answer)})
                            for p, a in zip(fact.parts, answers, strict=True))
+            named = frozenset(n for n in self._people if any(n in a for a in answers))
             self.docs.append(_Doc(fact, terms, quote_terms, text, quote_text, f" {pinyin(text)} ", offers,
-                                  frozenset(fact.articles)))
+                                  frozenset(fact.articles), named))
             for t in terms | quote_terms:
                 df[t] += 1
                 self._postings[t].append(i)
@@ -279,7 +287,7 @@ class Matcher:
                     pterms = frozenset(self.terms(ptext))
                     self._views[(i, p.article)] = _Doc(
                         fact, pterms, frozenset(self.terms(pquote)) - pterms, ptext, pquote, f" {pinyin(ptext)} ",
-                        (o,), frozenset(fact.articles))
+                        (o,), frozenset(fact.articles), frozenset(n for n in self._people if n in a))
             for p, a in zip(fact.parts, answers, strict=True):
                 # which training mentions a word: by what each part says, not by a both-fact's question variants
                 for t in self.terms("\n".join([a, *(self._prefold(q) for q in p.quotes)])):
@@ -296,6 +304,17 @@ class Matcher:
         self._all_text = "\n".join(f"{d.text}\n{d.quote_text}" for d in self.docs)
         self._entities = (frozenset(self._canon.get(w, w) for w in (*kb.lexicon, *aliases)) | self._people) \
             & frozenset(self._df)
+        # places and units an answer ties to the one person it names (郑雄是钟祥市胡集镇湖山村党委书记)
+        linked: dict[str, set[str]] = defaultdict(set)
+        for fact in kb.facts:
+            for part in fact.parts:
+                answer = self._prefold(part.answer)
+                who = [n for n in self._people if n in answer]
+                if len(who) == 1:
+                    for t in self.terms(answer):
+                        if t in self._entities and t not in self._alias_article and _PLACE_END.search(t):
+                            linked[t].add(who[0])
+        self._linked = {t: frozenset(n) for t, n in linked.items() if len(n) == 1}
         # entities that only one training's facts mention: naming one points the question at that training
         self._entity_article = {t: next(iter(a)) for t, a in term_articles.items()
                                 if len(a) == 1 and t in self._entities and t not in self._alias_article}
@@ -332,6 +351,8 @@ class Matcher:
             out.add("number")
         if _ANSWER_DATE.search(answers):
             out.add("date")
+        if _ANSWER_DAY.search(answers):
+            out.add("day")
         if _ANSWER_DURATION.search(answers):
             out.add("duration")
         if _ANSWER_FREQUENCY.search(answers):
@@ -547,6 +568,8 @@ class Matcher:
                 out.append(f"count:{m.group(1) or ''}")
         if _WHEN_Q.search(folded):
             out.append("date")
+            if _DAY_Q.search(folded):
+                out.append("day")
         m = _WHO_Q.search(folded)
         if m:
             out.append("who")
@@ -724,10 +747,12 @@ class Matcher:
             foreign = 0.0
             for w, weight in weights.items():
                 credit = self._credit(w, doc, arts)
+                if credit <= QUOTE_CREDIT and self._linked.get(w, frozenset()) & doc.people:
+                    credit = LINK_CREDIT  # 湖山村的书记: this fact names 郑雄, whom the articles place there
                 covered += credit * weight
                 if credit == 0.0:
                     missing.append(w)
-                if credit <= QUOTE_CREDIT and entity[w] and w not in self._alias_article:
+                if credit < LINK_CREDIT and entity[w] and w not in self._alias_article:
                     # not in what this fact answers; only in its quotes counts half
                     foreign += 1 if credit == 0.0 else QUOTED_ENTITY_SHARE
             cov = covered / total
@@ -743,9 +768,13 @@ class Matcher:
                 score *= TYPE_PENALTY
             if says and not any("said" in o for o in parts):
                 score *= SAY_PENALTY
-            if list_n > 1 and not any(int(o.split(":")[1]) >= list_n for p in parts for o in p
-                                      if o.startswith("items:")):
-                score *= LIST_PENALTY
+            if list_n > 1:
+                listed = max((int(o.split(":")[1]) for p in parts for o in p if o.startswith("items:")), default=1)
+                if listed * 2 < list_n:
+                    score *= TYPE_PENALTY  # 奖哪九项: a fact listing two or three things does not list nine
+                    type_ok = False
+                elif listed < list_n:
+                    score *= LIST_PENALTY
             if unknown_focus:
                 score *= UNKNOWN_FOCUS_PENALTY
             if foreign_name:

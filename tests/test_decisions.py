@@ -14,6 +14,8 @@ from bot.normalize import detect_script
     "張婷的學歷是甚麼",  # 甚麼 folds to 什么: the unknown 学历 is what is asked
     "柏桥讲堂为什么叫“柏桥”?", "柏桥讲堂这个名字咋来的呀",  # a name's origin: no fact gives one
     "賀爾達還寫過哪些報道?",  # what he did elsewhere: the articles tell of the training only
+    "去年6月千名村书记话振兴活动具体是哪一天？",  # the article gives the month, not the day
+    "九奖九惩具体是奖哪九项、惩哪九项？",  # no fact lists nine of anything
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     answer = qa.ask(question)
@@ -152,3 +154,10 @@ def test_both_fact_answers_a_question_about_one_training_with_that_half(qa: QA) 
 def test_synonym_of_an_alias_names_the_training(qa: QA) -> None:
     assert qa.matcher.analyse("村干部视频班第一课谁讲的呀").articles_named == {"hubei-2023"}
     assert "开班时" in qa.matcher.analyse("两个培训开班时分别是谁先讲的?").folded  # 时 is not a typo of 式
+
+
+def test_a_place_tied_to_one_person_finds_that_persons_facts(qa: QA) -> None:
+    # hb-zheng-xiong-said quotes 郑雄 without naming his village; his other fact ties 湖山村 to him
+    assert qa.matcher._linked["湖山村"] == {"郑雄"}
+    answer = qa.ask("鍾祥湖山村的書記把這次培訓比喻成什麼?")
+    assert answer.answered and "hb-zheng-xiong-said" in answer.facts, answer.reason
