@@ -1,6 +1,6 @@
-"""Grid-search the matcher's weights and the decision thresholds on a dev eval set (never on the held-out one).
+"""Grid-search the matcher's weights and the decision thresholds on dev eval sets (never on a held-out one).
 
-    python benchmarks/tune.py tests/eval/questions.yaml
+    python benchmarks/tune.py tests/eval/questions.yaml [more dev sets...]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ DECISION = {
 
 
 def main() -> None:
-    items = load_eval(Path(sys.argv[1]))
+    items = [it for arg in sys.argv[1:] for it in load_eval(Path(arg))]
     qa = QA.load()
     results = []
     names = list(GRID)

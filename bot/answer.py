@@ -184,9 +184,12 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
         for aid in kb.articles:
             if any(aid in kb.fact(f).articles for f in chosen_ids):
                 continue
-            other = next((c for c in cands[1:] if aid in kb.fact(c.fact_id).articles), None)
-            if other is not None and other.score >= CLEAR_FLOOR and other.type_ok \
-                    and other.coverage >= MIN_COVERAGE:
+            # the both-fact quoting what the top fact quotes first (授课 → both-teachers), else the best fit
+            related = set(kb.counterparts(top.fact_id))
+            fitting = [c for c in cands[1:] if aid in kb.fact(c.fact_id).articles and c.type_ok
+                       and c.score >= CLEAR_FLOOR and c.coverage >= MIN_COVERAGE]
+            other = next((c for c in fitting if c.fact_id in related), fitting[0] if fitting else None)
+            if other is not None:
                 chosen_ids.append(other.fact_id)
     # a both-trainings fact answers a question about one training (named, or implied by a name) with that half
     only = (analysis.articles_named | analysis.articles_implied) or None

@@ -118,7 +118,8 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _LIST_Q = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])(?:大|个|项|条|点|种|类|方面)[^?？,，]{0,8}?"
                      r"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{1,2}|[两三四五六七八九十])"
                      r"(?:大|个|项|条|点|种|类|方面)")
-_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来")  # particles and demonstratives jieba's HMM glues to words
+# particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
+_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so 王树斌是
 #什么身份 finds the fact giving his title even though its text never says 职务
@@ -451,8 +452,10 @@ class Matcher:
                 cuts = (word_id[i] >= 0 and i > 0 and word_id[i - 1] == word_id[i]) or (
                     word_id[end - 1] >= 0 and end < n and word_id[end] == word_id[end - 1])
                 changed = [j for j in range(size) if seg[j] != word[j]]
+                # a domain term typed as two real words (百人/客堂 for 百人课堂) may change a character inside them
+                whole_words = size >= 4 and word in self._entities and not cuts
                 if (cuts or len(changed) > max(1, int(size * TYPO_MAX_DIFF)) or self._is_word(seg)
-                        or any(word_id[i + j] >= 0 for j in changed)):
+                        or (any(word_id[i + j] >= 0 for j in changed) and not whole_words)):
                     continue
                 # 是用 is not a typo of 实用, nor 开班时 of 开班式: a function word (是, 在, 时) is typed on purpose
                 if any(seg[j] in self.kb.stopwords for j in changed):
@@ -468,7 +471,26 @@ class Matcher:
             if not done:
                 out.append(folded[i])
                 i += 1
-        return "".join(out)
+        return self._correct_names("".join(out))
+
+    def _correct_names(self, text: str) -> str:
+        """A person's name with one given-name character mistyped by its first sound (车东跃 → 车东耀).
+
+        Homophones are corrected above; this catches near-sounds (yue/yao) in names only, where a surname and
+        another character already agree and no known word is overwritten.
+        """
+        for name in self._people:
+            if len(name) < 3 or name in text:
+                continue
+            for i in range(len(text) - len(name) + 1):
+                seg = text[i:i + len(name)]
+                changed = [j for j in range(len(name)) if seg[j] != name[j]]
+                if (len(changed) == 1 and changed[0] > 0 and _HAN.match(seg[changed[0]])
+                        and pinyin(seg[changed[0]])[:1] == pinyin(name[changed[0]])[:1]
+                        and seg not in self._df and not self.segmenter.is_word(seg)):
+                    text = text[:i] + name + text[i + len(name):]
+                    break
+        return text
 
     def _fuzz_choices(self, folded: str) -> dict[int, str] | list[str]:
         """The question variants worth a fuzzy ratio: all of them, or on large knowledge those sharing the

@@ -161,3 +161,9 @@ def test_a_place_tied_to_one_person_finds_that_persons_facts(qa: QA) -> None:
     assert qa.matcher._linked["湖山村"] == {"郑雄"}
     answer = qa.ask("鍾祥湖山村的書記把這次培訓比喻成什麼?")
     assert answer.answered and "hb-zheng-xiong-said" in answer.facts, answer.reason
+
+
+def test_near_sound_typos_of_names_and_split_domain_terms(qa: QA) -> None:
+    assert "车东耀" in qa.matcher.analyse("车东跃讲了哪个专题？").folded  # yue for yao: same first sound, a name
+    assert "百人课堂" in qa.matcher.analyse("百人客堂是针对哪些人量身定制的培训").folded  # 百人/客堂 are real words
+    assert "王小明" in qa.matcher.correct("王小明是谁")  # another sound is another person
