@@ -12,15 +12,20 @@ from bot.evaluate import format_report, load_eval, run_eval
 EVAL = Path(__file__).parent / "eval"
 
 # (file, min in-scope accuracy, min out-of-scope decline rate). questions.yaml is the dev set the matcher was tuned
-# on and must meet issue 3's 0.95 / 0.95. The held-out sets were written apart from the knowledge: holdout.yaml
-# has since been used to diagnose failures, holdout2.yaml only measured. Their floors sit just under today's
-# figures (README "Answer quality") so a regression fails CI; they are below the 0.95 target, honestly.
+# on and must meet issue 3's 0.95 / 0.95. The held-out sets were written from the articles alone by helpers who never
+# saw the knowledge; holdout to holdout6 have since been used to diagnose failures (their figures are no longer
+# unseen), holdout7 has only been measured: it is the honest figure for questions nobody prepared for. Floors sit
+# just under today's figures (README "Answer quality") so a regression fails CI.
 SETS = [
-    ("questions.yaml", 0.95, 0.95),
-    ("holdout.yaml", 0.83, 0.97),
-    ("holdout2.yaml", 0.83, 0.92),
+    ("questions.yaml", 0.98, 0.97),
+    ("holdout.yaml", 0.96, 0.97),
+    ("holdout2.yaml", 0.93, 0.96),
+    ("holdout3.yaml", 0.96, 0.97),
+    ("holdout4.yaml", 0.94, 0.97),
+    ("holdout5.yaml", 0.93, 0.97),
+    ("holdout6.yaml", 0.95, 0.97),
+    ("holdout7.yaml", 0.87, 0.94),
 ]
-
 
 def test_eval_set_is_large_and_varied() -> None:
     items = load_eval(EVAL / "questions.yaml")
