@@ -479,8 +479,9 @@ class Matcher:
         Homophones are corrected above; this catches near-sounds (yue/yao) in names only, where a surname and
         another character already agree and no known word is overwritten.
         """
+        chars = set(text)
         for name in self._people:
-            if len(name) < 3 or name in text:
+            if len(name) < 3 or name[0] not in chars or len(chars & set(name)) < len(name) - 1 or name in text:
                 continue
             for i in range(len(text) - len(name) + 1):
                 seg = text[i:i + len(name)]
