@@ -53,9 +53,8 @@ class QA:
         if 1 < len(clauses) <= MAX_CLAUSES:
             # several questions in one message: when they are about different things (茂名有多少镇街、湖北设了多少个
             # 分课堂) or the message as a whole finds nothing, answer each clause, if every one has an answer
-            analyses = [matcher.analyse(c) for c in clauses]
-            if not whole.answered or len({matcher.subjects(a) for a in analyses}) > 1:
-                answers = [decide(kb, c, a, script) for c, a in zip(clauses, analyses, strict=True)]
+            if not whole.answered or len({matcher.subjects(c) for c in clauses}) > 1:
+                answers = [decide(kb, c, matcher.analyse(c), script) for c in clauses]
                 if all(a.answered for a in answers):
                     return combine(question, answers)
         return whole
