@@ -110,13 +110,18 @@ class KnowledgeBase:
         """Facts for both trainings that quote a sentence this one-training fact quotes: its answer for both."""
         cache: dict[str, tuple[str, ...]] | None = self.__dict__.get("_counterparts_cache")
         if cache is None:
+            quoted_by: dict[tuple[str, str], list[str]] = {}  # (article, quote) → both-facts quoting it
+            for b in self.facts:
+                if len(b.parts) > 1:
+                    for part in b.parts:
+                        for q in part.quotes:
+                            quoted_by.setdefault((part.article, q), []).append(b.id)
             cache = {}
             for f in self.facts:
-                if len(f.articles) != 1:
-                    continue
-                quotes = {q for part in f.parts for q in part.quotes}
-                cache[f.id] = tuple(b.id for b in self.facts if len(b.articles) > 1 and any(
-                    part.article == f.articles[0] and quotes & set(part.quotes) for part in b.parts))
+                if len(f.parts) == 1:
+                    part = f.parts[0]
+                    found = {b for q in part.quotes for b in quoted_by.get((part.article, q), ())}
+                    cache[f.id] = tuple(b.id for b in self.facts if b.id in found)  # in knowledge order
             object.__setattr__(self, "_counterparts_cache", cache)
         return cache.get(fact_id, ())
 
