@@ -16,6 +16,7 @@ from bot.normalize import detect_script
     "賀爾達還寫過哪些報道?",  # what he did elsewhere: the articles tell of the training only
     "去年6月千名村书记话振兴活动具体是哪一天？",  # the article gives the month, not the day
     "九奖九惩具体是奖哪九项、惩哪九项？",  # no fact lists nine of anything
+    "王树斌在佛山原来是干啥的",  # what he did before: the articles tell of the training
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     answer = qa.ask(question)
@@ -83,6 +84,7 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("馬聶係邊條村嘅?") == "马聂是哪条村的?"  # Cantonese 係 before a question word is 是
     assert fold("关系体系") == "关系体系" and fold("千名村书记话振兴") == "千名村书记话振兴"
     assert fold("粮食安全那课 who讲的") == "粮食安全那课 谁讲的"
+    assert fold("那3个工作专班是哪仨") == "那3个工作专班是哪三个" and fold("黄毅啥title啊") == "黄毅啥职务啊"
 
 
 @pytest.mark.parametrize(("question", "expect"), [

@@ -12,10 +12,10 @@ from bot.evaluate import format_report, load_eval, run_eval
 EVAL = Path(__file__).parent / "eval"
 
 # (file, min in-scope accuracy, min out-of-scope decline rate). questions.yaml is the dev set the matcher was tuned
-# on and must meet issue 3's 0.95 / 0.95. The held-out sets were written from the articles alone by helpers who never
-# saw the knowledge; holdout to holdout6 have since been used to diagnose failures (their figures are no longer
-# unseen), holdout7 has only been measured: it is the honest figure for questions nobody prepared for. Floors sit
-# just under today's figures (README "Answer quality") so a regression fails CI.
+# on and must meet issue 3's 0.95 / 0.95. The held-out sets were written from the articles alone by helpers who
+# never saw the knowledge; holdout to holdout6 and holdout8 have since been used to diagnose failures (their figures
+# are no longer unseen), holdout7 has only been measured: it is the honest figure for questions nobody prepared for.
+# Floors sit just under today's figures (README "Answer quality") so a regression fails CI.
 SETS = [
     ("questions.yaml", 0.98, 0.97),
     ("holdout.yaml", 0.96, 0.97),
@@ -24,6 +24,7 @@ SETS = [
     ("holdout4.yaml", 0.94, 0.97),
     ("holdout5.yaml", 0.93, 0.97),
     ("holdout6.yaml", 0.95, 0.97),
+    ("holdout8.yaml", 0.86, 0.94),
     ("holdout7.yaml", 0.87, 0.94),
 ]
 
