@@ -107,6 +107,10 @@ def split_block(block: Block, limit: int = MAX_MESSAGE) -> list[Block]:
             queue.insert(0, seg)
             continue
         k = max(k, 1)
+        # a blank tail with nothing after it would be a whitespace-only piece, which is never sent: cut earlier so
+        # the space travels with a visible character
+        while k > 1 and seg.text[k:] and not seg.text[k:].strip() and not any(s.text.strip() for s in queue):
+            k -= 1
         cur.append(Seg(seg.text[:k], seg.tag))
         out.append(Block(tuple(cur), block.wrap))
         cur, used = [], _overhead(block.wrap)
