@@ -156,6 +156,7 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
         return c.score >= top.score - margin and c.score >= threshold and c.coverage >= MIN_COVERAGE and c.type_ok
 
     chosen_ids = [top.fact_id]
+    related = set(kb.counterparts(top.fact_id))  # both-facts quoting what the top fact quotes
     if analysis.neutral:
         # the question does not say which training: a fact written for both, when it fits nearly as well as the
         # best one-training fact, answers for both; otherwise the other training's best fact, when close enough
@@ -173,7 +174,6 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
                     # the both-trainings fact quoting what the top fact quotes, when it suits the question at all:
                     # its other training's half answers the same question there (这次培训办了几天 → 3天, 四天半)
                     # (a question asking for a kind of answer, 几天, lets the kind vouch for a weaker match)
-                    related = set(kb.counterparts(top.fact_id))
                     floor = COUNTERPART_FLOOR_TYPED if analysis.wants else COUNTERPART_FLOOR
                     twin = next((c for c in cands[1:] if c.fact_id in related and c.type_ok
                                  and c.score >= floor), None)
@@ -185,7 +185,6 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
             if any(aid in kb.fact(f).articles for f in chosen_ids):
                 continue
             # the both-fact quoting what the top fact quotes first (授课 → both-teachers), else the best fit
-            related = set(kb.counterparts(top.fact_id))
             fitting = [c for c in cands[1:] if aid in kb.fact(c.fact_id).articles and c.type_ok
                        and c.score >= CLEAR_FLOOR and c.coverage >= MIN_COVERAGE]
             other = next((c for c in fitting if c.fact_id in related), fitting[0] if fitting else None)

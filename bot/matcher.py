@@ -115,24 +115,20 @@ _ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(�
 _ORIGIN_A = re.compile(r"得名|取名|取自|命名|由来|来历|(?<!来)源于|寓意")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # asking for N items: 四大要求都是啥, 五个本领是哪五个, 哪两个题目
-_LIST_Q = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])(?:大|个|项|条|点|种|类|方面)[^?？,，]{0,8}?"
-                     r"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{1,2}|[两三四五六七八九十])"
-                     r"(?:大|个|项|条|点|种|类|方面)")
+_ITEMS_OF = "(?:大|个|项|条|点|种|类|方面)"
+_LIST_Q = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
+                     rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{{1,2}}|[两三四五六七八九十]){_ITEMS_OF}")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
-# words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so 王树斌是
-#什么身份 finds the fact giving his title even though its text never says 职务
+# words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
+# 王树斌是什么身份 finds the fact giving his title even though its text never says 职务
 _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)}
-# a question asking several things: clauses split at punctuation, each with a question word of its own
+# the asker wants each training's answer (两篇文章分别…, 两次培训各…)
 _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各自|各是|各在|各有|各为|各由")
+# a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、]+")
 _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有")
-
-
-def _items(answer: str) -> str:
-    """How many things an answer lists (before folding turns 、 into a comma), as an offer: items:N."""
-    return f"items:{max(len(_ITEM_SEP.findall(answer)) + 1, len(_TITLE_SPAN.findall(answer)))}"
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|编辑|记者|作者|通讯员|主任|指挥长|组长|那个|那位|"
                     r"一位|人)(都)?(是谁|有谁|是哪位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
@@ -145,9 +141,11 @@ _AGENT_Q = re.compile(r"谁|哪位|哪些人|哪个单位|哪些单位|哪家单
 _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|市委|组织部|党校|农办|日报|"
                       r"报网|党员网")
 _PLACE_Q = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|街道|村)")
-# a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
+# a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)")
+# a word that is a place name (钟祥市, 湖山村)
 _PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
+# a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
 _PLACE_A = re.compile(r"(?<=[\u4e00-\u9fff])(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大)")
 # "where": the answer names a place, a venue or (for 来源是哪里) an outlet
 _WHERE_Q = re.compile(r"在哪|哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")
@@ -172,6 +170,11 @@ _LINK = frozenset({"是", "有", "在", "的", "为", "要"})
 # a name or title in quotes or 《》 (folded to “”), possibly with quotes inside: 《关键之年“回炉”培训…》
 _TITLE_SPAN = re.compile(r"“[^”]{3,}”")
 _QUOTED = re.compile(r"[“‘\"']([^“”‘’\"']{3,40})[”’\"']")
+
+
+def _items(answer: str) -> str:
+    """How many things an answer lists (before folding turns 、 into a comma), as an offer: items:N."""
+    return f"items:{max(len(_ITEM_SEP.findall(answer)) + 1, len(_TITLE_SPAN.findall(answer)))}"
 
 
 @dataclass(frozen=True)
@@ -688,13 +691,19 @@ class Matcher:
         """A person, a training's name or a word only one training mentions: what a clause is about."""
         return word in self._people or word in self._alias_article or word in self._entity_article
 
+    def _trainings(self, folded: str, terms: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The trainings a question names (an alias, or a synonym of one: 村干部 → 村党组织书记 → 湖北) and those
+        a name only one training mentions implies."""
+        named = frozenset(aid for alias, aid in self._alias if alias in folded) | frozenset(
+            aid for w in terms for aid in self._alias_article.get(w, ()))
+        return named, frozenset(self._entity_article[w] for w in terms if w in self._entity_article)
+
     def subjects(self, question: str) -> frozenset[str]:
         """What a question is about: the trainings and people it names (cheap: no scoring)."""
         folded = self.correct(self._prefold(question))
         terms = self.terms(folded)
-        return frozenset(aid for alias, aid in self._alias if alias in folded) | frozenset(
-            self._entity_article[t] for t in terms if t in self._entity_article) | frozenset(
-            t for t in terms if t in self._people)
+        named, implied = self._trainings(folded, terms)
+        return named | implied | frozenset(t for t in terms if t in self._people)
 
     def analyse(self, question: str, limit: int = 30) -> Analysis:
         folded = self.correct(self._prefold(question))
@@ -704,10 +713,7 @@ class Matcher:
         # a quoted phrase (“做作风上清正廉洁的镇街书记”) is one strong term besides its words
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
                     if q not in content]
-        named = frozenset(aid for alias, aid in self._alias if alias in folded)
-        # a synonym of an alias names the training too (村干部 → 村党组织书记 → 湖北)
-        named |= frozenset(aid for w in content for aid in self._alias_article.get(w, ()))
-        implied = frozenset(self._entity_article[w] for w in content if w in self._entity_article)
+        named, implied = self._trainings(folded, content)
         if named and implied and not implied <= named:
             # 庄书记给村书记讲过啥: an alias of one training, a name only the other mentions; trust neither
             named = named | implied
