@@ -53,6 +53,9 @@ BOTH_FACT_NAMED_PENALTY = 0.93
 # repeat it: the question is about that training, but a fact stating the word fits better (全国 is an alias of the
 # 湖北 article, yet 52万 is the national figure and 2.28万 the 湖北 one).
 ALIAS_CREDIT = 0.4
+# An occasion the question sets its words at (开班时提了哪四个要求) counts partly as present in the facts of a
+# training that held it: facts say what was said, seldom where.
+OCCASION_CREDIT = 0.5
 # a place the question names that the articles tie to a person this fact names (湖山村 → 郑雄)
 LINK_CREDIT = 0.8
 # Facts fully scored per question: the best by shared rare words, plus the nearest question variants. 20 already
@@ -84,7 +87,9 @@ _FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一�
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点)")
-_COUNT_Q = re.compile(r"(?:多少|几)(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
+# 那几个/这几个/哪几个 point at items (which ones), they do not ask how many
+_COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
+                      r"(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
 # 多少位, 几大, 五个: how many is the question's type (wants), not a word the answer must contain
 _QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十\d]+)"
                             r"(?:个人|个|名|位|人|天|日|年|岁|月|次|场|类|项|条|大|堂|批|届|期|所|家|点|种)?")
@@ -320,6 +325,13 @@ class Matcher:
                             linked[t].add(who[0])
         self._linked = {t: frozenset(n) for t, n in linked.items() if len(n) == 1}
         # entities that only one training's facts mention: naming one points the question at that training
+        said: dict[str, list[str]] = defaultdict(list)  # each training's answers and quotes, folded
+        for fact in kb.facts:
+            for part in fact.parts:
+                said[part.article] += [self._prefold(t) for t in (part.answer, *part.quotes)]
+        # 开班 is held by both trainings even where one only says 开班动员
+        self._occasion_article = {t: frozenset(a for a, texts in said.items() if any(t in x for x in texts))
+                                  for t in self._occasions}
         self._entity_article = {t: next(iter(a)) for t, a in term_articles.items()
                                 if len(a) == 1 and t in self._entities and t not in self._alias_article}
         # known words by their pinyin, for correcting homophone typos (several words per sound: the most common)
@@ -563,6 +575,8 @@ class Matcher:
             return SUBSTRING_CREDIT
         if word in self._alias_article and self._alias_article[word] & articles:
             return ALIAS_CREDIT
+        if word in self._occasions and self._occasion_article.get(word, frozenset()) & articles:
+            return OCCASION_CREDIT
         if word in doc.quote_terms or word in doc.quote_text:
             return QUOTE_CREDIT
         sound = self._sound(word)

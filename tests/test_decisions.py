@@ -126,6 +126,9 @@ def test_an_occasion_named_as_context_is_not_required_of_the_fact(qa: QA) -> Non
     answer = qa.ask("高錦喬在研討時提到推進哪個項目的徵地拆遷?")
     assert answer.answered, answer.reason
     assert "茂名南站" in answer.text
+    # the fact quotes the requirements but not the 开班动员 they were made at
+    answer = qa.ask("庄悦群开班时对镇街书记提了哪四个要求呀")
+    assert answer.answered and "守正道" in answer.text, answer.reason
 
 
 def test_function_words_are_not_corrected_into_content_words(qa: QA) -> None:
@@ -137,6 +140,9 @@ def test_question_words_read_in_context(qa: QA) -> None:
     wants = qa.matcher.wants
     assert "number:岁" in wants("马聂多大") and "number:岁" not in wants("这次培训规模多大")
     assert "said" in wants("程桔说了什么") and "said" not in wants("培训讲了哪些课程")
+    # 那几个 points at the items; 几个 alone asks how many
+    assert not any(w.startswith("count") for w in wants("他开班时候提的那几个学是啥来着"))
+    assert "count:个" in wants("湖北设了几个分课堂")
 
 
 def test_unnamed_question_gets_the_other_trainings_half_of_the_related_both_fact(qa: QA) -> None:
