@@ -48,7 +48,14 @@ class QA:
         if len(text) > MAX_QUESTION_CHARS:
             return Answer(question, False, script, suggestions=examples(kb, script),
                           notice=in_script(TOO_LONG, script))
-        whole = decide(kb, question, matcher.analyse(text), script)
+        analysis = matcher.analyse(text)
+        whole = decide(kb, question, analysis, script)
+        if analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1) and (
+                {p.article for p in whole.parts} != set(kb.articles)):
+            # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
+            each = [decide(kb, question, matcher.analyse(text, article=aid), script) for aid in kb.articles]
+            if all(a.answered for a in each):
+                return combine(question, each)
         clauses = matcher.clauses(text)
         if 1 < len(clauses) <= MAX_CLAUSES:
             # several questions in one message: when they are about different things (茂名有多少镇街、湖北设了多少个

@@ -208,6 +208,7 @@ class Analysis:
     articles_implied: frozenset[str] = frozenset()  # by a name that only one article mentions
     wants: tuple[str, ...] = ()  # kinds of answer the question asks for: number:…, date, name, who, place:…
     both_asked: bool = False  # 两篇文章分别…: the asker wants each training's answer
+    touched: frozenset[str] = frozenset()  # trainings named, implied, or whose own words (龙头, 及时雨) it uses
 
     @property
     def neutral(self) -> bool:
@@ -332,6 +333,8 @@ class Matcher:
         # 开班 is held by both trainings even where one only says 开班动员
         self._occasion_article = {t: frozenset(a for a, texts in said.items() if any(t in x for x in texts))
                                   for t in self._occasions}
+        # words only one training's answers and quotes use (坡心镇, 第一课): asked about the other, they are noise
+        self._term_article = {t: next(iter(a)) for t, a in term_articles.items() if len(a) == 1}
         self._entity_article = {t: next(iter(a)) for t, a in term_articles.items()
                                 if len(a) == 1 and t in self._entities and t not in self._alias_article}
         # known words by their pinyin, for correcting homophone typos (several words per sound: the most common)
@@ -345,9 +348,9 @@ class Matcher:
         words = {w for w in self._df if 2 <= len(w) <= TYPO_MAX_LEN and all(_HAN.match(c) for c in w)}
         words |= {w for w in (*self.kb.lexicon, *self.kb.people, *aliases, *(w for g in self.kb.synonyms for w in g))
                   if 2 <= len(w) <= TYPO_MAX_LEN and all(_HAN.match(c) for c in w)}
-        # 办的, 讲过: half function word, half ordinary word; 班的 is the asker's own 培训班 and the, not a typo of 办的
-        return {w for w in words - self.kb.stopwords
-                if not (len(w) == 2 and any(c in self.kb.stopwords for c in w))}
+        # 办的, 讲过: half particle, half ordinary word; 班的 is the asker's own 培训班 and 的, not a typo of 办的.
+        # A word merely starting with a common verb (要求, 是否) is an ordinary word with ordinary typos (要球).
+        return {w for w in words - self.kb.stopwords if not (len(w) == 2 and any(c in _GLUED for c in w))}
 
     def _offers(self, answers: str, asked: set[str]) -> frozenset[str]:
         """The kinds of answer an answer text gives, matched against what a question wants.
@@ -531,6 +534,8 @@ class Matcher:
             return [word]
         # jieba's HMM glues a particle to a word it does not know (提了, 那村): the word without it
         core = word[1:] if word[0] in _GLUED else word[:-1] if word[-1] in _GLUED else word
+        if core == word and len(word) == 2 and any(c in self.kb.stopwords for c in word):
+            core = word[1] if word[0] in self.kb.stopwords else word[0]  # 说学 of 陈丽说学了啥: 学
         if core != word:
             core = self._canon.get(core, core)
             return [] if core in self.kb.stopwords else self._split(core)
@@ -719,7 +724,9 @@ class Matcher:
         named, implied = self._trainings(folded, terms)
         return named | implied | frozenset(t for t in terms if t in self._people)
 
-    def analyse(self, question: str, limit: int = 30) -> Analysis:
+    def analyse(self, question: str, limit: int = 30, article: str | None = None) -> Analysis:
+        """Score facts for a question; with `article`, only that training's, setting aside the words that belong
+        to the other one (坡心镇和尧治河村的书记分别叫什么, asked of 茂名, is about 坡心镇)."""
         folded = self.correct(self._prefold(question))
         words = tuple(self.segmenter.cut(folded))
         content = [t for t in dict.fromkeys(t for w in self.terms(_WHICH_N.sub("哪 ", folded)) for t in self._split(w))
@@ -728,6 +735,10 @@ class Matcher:
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
                     if q not in content]
         named, implied = self._trainings(folded, content)
+        if article is not None:
+            content = [w for w in content if self._term_article.get(w, article) == article
+                       and article in self._alias_article.get(w, {article})]
+            named, implied = frozenset({article}), frozenset()
         if named and implied and not implied <= named:
             # 庄书记给村书记讲过啥: an alias of one training, a name only the other mentions; trust neither
             named = named | implied
@@ -781,6 +792,8 @@ class Matcher:
         for d in pool:
             doc = self.docs[d]
             arts = doc.articles
+            if article is not None and article not in arts:
+                continue
             if len(arts) > 1 and len(focus & arts) == 1:
                 doc = self._views[(d, next(iter(focus & arts)))]
             best, best_q = 0.0, ""
@@ -828,5 +841,6 @@ class Matcher:
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
                                    best_q, type_ok, foreign))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
+        touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,
-                        bool(_BOTH_Q.search(folded)))
+                        article is None and bool(_BOTH_Q.search(folded)), touched)

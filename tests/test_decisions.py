@@ -175,3 +175,22 @@ def test_near_sound_typos_of_names_and_split_domain_terms(qa: QA) -> None:
     assert "车东耀" in qa.matcher.analyse("车东跃讲了哪个专题？").folded  # yue for yao: same first sound, a name
     assert "百人课堂" in qa.matcher.analyse("百人客堂是针对哪些人量身定制的培训").folded  # 百人/客堂 are real words
     assert "王小明" in qa.matcher.correct("王小明是谁")  # another sound is another person
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("坡心镇和尧治河村的书记分别叫什么?", ("高锦乔", "孙开林")),
+    ("「龙头」那句话和「及时雨」那句话分别是谁说的?", ("黄毅", "郑雄")),
+])
+def test_each_training_asked_about_its_own_thing_is_answered_separately(
+        qa: QA, question: str, expect: tuple[str, str]) -> None:
+    # no one fact names both; each training is asked with the other training's words set aside
+    answer = qa.ask(question)
+    assert answer.answered and answer.labelled, answer.reason
+    assert all(e in answer.text for e in expect)
+    assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}
+
+
+def test_stop_word_glued_to_a_character_and_typos_of_words_starting_with_one(qa: QA) -> None:
+    assert qa.matcher.correct("四大要球") == "四大要求"  # 要 is a stop word, 要求 an ordinary word
+    answer = qa.ask("陈丽说学了啥呀")  # jieba glues 说学
+    assert answer.answered and answer.facts == ("hb-chen-li-said",), answer.reason
