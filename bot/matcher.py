@@ -92,7 +92,7 @@ _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
                       r"(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
 # 多少位, 几大, 五个: how many is the question's type (wants), not a word the answer must contain
 _QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十\d]+)"
-                            r"(?:个人|个|名|位|人|天|日|年|岁|月|次|场|类|项|条|大|堂|批|届|期|所|家|点|种)?")
+                            r"(?:个人|个|名|位|人|天|日|年|岁|月|次|场|类|项|条|大|堂|批|届|期|所|家|点|种|句)?")
 _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
 # the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
 _DAY_Q = re.compile(r"哪一?天|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
@@ -350,7 +350,10 @@ class Matcher:
                   if 2 <= len(w) <= TYPO_MAX_LEN and all(_HAN.match(c) for c in w)}
         # 办的, 讲过: half particle, half ordinary word; 班的 is the asker's own 培训班 and 的, not a typo of 办的.
         # A word merely starting with a common verb (要求, 是否) is an ordinary word with ordinary typos (要球).
-        return {w for w in words - self.kb.stopwords if not (len(w) == 2 and any(c in _GLUED for c in w))}
+        # 什么官 is one character (官) besides a stop word: correcting 什么馆 to it would rest on one sound
+        return {w for w in words - self.kb.stopwords if not (len(w) == 2 and any(c in _GLUED for c in w))
+                and not any(len(w) - len(sw) <= 1 and (w.startswith(sw) or w.endswith(sw))
+                            for sw in self.kb.stopwords if len(sw) >= 2)}
 
     def _offers(self, answers: str, asked: set[str]) -> frozenset[str]:
         """The kinds of answer an answer text gives, matched against what a question wants.
@@ -406,6 +409,16 @@ class Matcher:
         out: list[str] = []
         run: list[str] = []
         for w in [*self.segmenter.cut(folded), ""]:
+            if (len(w) == 2 and any(c in self.kb.stopwords for c in w) and _HAN.match(w)
+                    and not self.segmenter.is_word(w) and w not in self._canon and w not in self.kb.stopwords):
+                # a stop word jieba's HMM glued to one character (说学 of 陈丽说学了啥, 哪学, 各叫): the character
+                if run:
+                    joined = "".join(run)
+                    out.append(self._canon.get(joined, joined))
+                    run = []
+                out += [c for c in (self._canon.get(c, c) for c in w if c not in self.kb.stopwords and c not in _GLUED)
+                        if c not in self.kb.stopwords]
+                continue
             if len(w) == 1 and _HAN.match(w) and w not in self.kb.stopwords:
                 run.append(w)
                 continue

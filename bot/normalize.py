@@ -18,18 +18,20 @@ _SPACE = re.compile(r"\s+")
 _PUNCT = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "《": "“", "》": "”", "〈": "‘", "〉": "’",
                         "、": ",", "。": ".", "・": "·", "•": "·"})
 
-# Regional and colloquial spellings OpenCC leaves alone (甚麼 → 甚么, Cantonese 嘅, 幾多, 點解), and the English
-# question words of mixed-language chat, rewritten to the standard words the knowledge and the question-type rules
-# use; applied to knowledge and questions alike. Cantonese 係 (is) is rewritten only before a question word, since
-# after OpenCC it is the 系 of 关系.
+# Regional and colloquial spellings OpenCC leaves alone (甚麼 → 甚么, Cantonese 嘅, 幾多, 點解; 嗰 it turns into 𠮶),
+# and the English question words of mixed-language chat, rewritten to the standard words the knowledge and the
+# question-type rules use; applied to knowledge and questions alike. Cantonese 係 (is) is rewritten only before a
+# question word (or 用咩, with what), since after OpenCC it is the 系 of 关系.
 _VARIANTS = {"甚么": "什么", "咩嘢": "什么", "乜嘢": "什么", "咩": "什么", "啥子": "什么", "点解": "为什么",
              "几时": "什么时候", "多会儿": "什么时候", "几多": "多少", "几耐": "多久", "边个": "谁", "边位": "哪位",
              "边度": "哪里", "边间": "哪家", "边条": "哪条", "边处": "哪里", "系唔系": "是不是", "系咪": "是不是",
-             "唔系": "不是", "嗰个": "那个", "嗰": "那", "今次": "这次", "点样": "怎样", "嘅": "的", "喺": "在",
+             "唔系": "不是", "嗰个": "那个", "嗰": "那", "𠮶个": "那个", "𠮶": "那",
+             "上堂": "上课", "今次": "这次", "点样": "怎样", "嘅": "的", "喺": "在",
              "冇": "没有", "咗": "了", "佢哋": "他们", "佢": "他", "啲": "些", "嚟": "来", "畀": "给", "睇": "看",
              "咋样": "怎么样", "咋": "怎么", "名儿": "名字", "头一回": "第一次", "头一次": "第一次", "一回": "一次",
              "嚟㗎": "", "㗎": "", "嘛呢": "呢", "仨": "三个", "俩": "两个"}
-_VARIANT_CONTEXT = {"系": ("是", r"(?=[哪谁什几多唔咪边乜点咩])"), "仲": ("还", r"(?=[兼有会是要做可在])"),
+_VARIANT_CONTEXT = {"系": ("是", r"(?=[哪谁什几多唔咪边乜点咩]|用(?:什么|咩|乜|边))"),
+                    "仲": ("还", r"(?=[兼有会是要做可在])"),
                     "边个": ("哪个", r"(?=[部单机村镇县市区地方人])")}
 _ENGLISH = {"who": "谁", "what": "什么", "when": "什么时候", "where": "哪里", "which": "哪个", "how many": "多少",
             "how long": "多久", "why": "为什么", "title": "职务"}

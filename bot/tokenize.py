@@ -36,7 +36,7 @@ KEEP_DICTIONARIES = 4  # older knowledge versions a running bot may still be usi
 # Adverbs, conjunctions, prepositions, particles, pronouns, locatives (一块儿, 起来的, 另外, 为何): phrasing, not
 # what a question asks about, when the knowledge lacks them
 FUNCTION_TAGS = frozenset({"d", "c", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o", "r", "rr", "rz",
-                           "rg", "f", "dg", "df", "ad", "k", "h", "mq"})
+                           "rg", "f", "dg", "df", "ad", "k", "h", "mq", "m"})
 
 _WORD = re.compile(r"[\w.%]+")
 
@@ -60,7 +60,9 @@ def cache_dir() -> Path:
 
 
 def _small_dictionary(lexicon: tuple[str, ...], where: Path) -> Path:
-    key = hashlib.sha256(("\n".join(lexicon) + f"|{DICT_WORDS}|{jieba.__version__}").encode()).hexdigest()[:16]
+    # the tag sets are part of the key: the .names and .function files derive from them
+    settings = f"|{DICT_WORDS}|{jieba.__version__}|{sorted(NAME_TAGS)}|{NAME_MAX_FREQ}|{sorted(FUNCTION_TAGS)}"
+    key = hashlib.sha256(("\n".join(lexicon) + settings).encode()).hexdigest()[:16]
     path = where / f"dict-{key}.txt"
     if all(path.with_suffix(x).exists() for x in (".names", ".function", ".txt")):
         return path

@@ -85,6 +85,8 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("关系体系") == "关系体系" and fold("千名村书记话振兴") == "千名村书记话振兴"
     assert fold("粮食安全那课 who讲的") == "粮食安全那课 谁讲的"
     assert fold("那3个工作专班是哪仨") == "那3个工作专班是哪三个" and fold("黄毅啥title啊") == "黄毅啥职务啊"
+    # OpenCC turns Cantonese 嗰 into 𠮶; 係用咩 is 是用什么, 上堂 is 上课
+    assert fold("湖北村書記嗰個培訓係用咩方式上堂㗎?") == "湖北村书记那个培训是用什么方式上课?"
 
 
 @pytest.mark.parametrize(("question", "expect"), [
@@ -93,6 +95,8 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     ("欣旺达基地在哪个区?", "电白"),  # 电白 is a 区 elsewhere in the article (電白區坡心鎮)
     ("粮食安全那课 who讲的 lol", "车东耀"),
     ("茂名同湖北兩次培訓各自辦咗幾耐?", "四天半"),
+    ("黃毅部長開講時引用了哪一句俗話?", "龙头摆"),  # 一句 counts, 开讲 is 授课
+    ("全国一块听课的村干部有多少人啊 好多😮", "52万"),  # 一块, 好多: jieba numerals, phrasing here
 ])
 def test_regional_and_mixed_questions(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
@@ -192,5 +196,7 @@ def test_each_training_asked_about_its_own_thing_is_answered_separately(
 
 def test_stop_word_glued_to_a_character_and_typos_of_words_starting_with_one(qa: QA) -> None:
     assert qa.matcher.correct("四大要球") == "四大要求"  # 要 is a stop word, 要求 an ordinary word
+    assert qa.matcher.correct("当地新建有什么馆") == "当地新建有什么馆"  # not 什么官: one sound is too little
+    assert qa.matcher.terms("剩下的在哪学") == ["剩下", "学"]  # 哪学 glued by jieba's HMM
     answer = qa.ask("陈丽说学了啥呀")  # jieba glues 说学
     assert answer.answered and answer.facts == ("hb-chen-li-said",), answer.reason

@@ -25,3 +25,13 @@ def test_function_words_come_from_jiebas_tags(tmp_path: Path, monkeypatch) -> No
     seg = Segmenter(["庄悦群"])
     assert seg.is_function("一块儿") and seg.is_function("另外")
     assert not seg.is_function("学历") and not seg.is_function("庄悦群")
+
+
+def test_changing_the_tag_sets_rebuilds_the_word_lists(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a cached .function file from other tags would silently keep the old function words
+    import bot.tokenize as tk
+
+    monkeypatch.setenv("TRAINING_BOT_CACHE", str(tmp_path))
+    assert Segmenter(["庄悦群"]).is_function("好多")  # 好多 is tagged m (a numeral phrase)
+    monkeypatch.setattr(tk, "FUNCTION_TAGS", tk.FUNCTION_TAGS - {"m"})
+    assert not Segmenter(["庄悦群"]).is_function("好多")
