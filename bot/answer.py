@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,8 @@ COUNTERPART_FLOOR = 0.40
 COUNTERPART_FLOOR_TYPED = 0.30
 CLEAR_MARGIN = 0.18
 MAX_QUESTION_CHARS = 500
+# 是哪个培训, 哪次活动, 哪篇文章: the training's name is the answer, or part of it
+_WHICH_TRAINING = re.compile(r"哪(?:个|次|场|一个|一次|一场|期|一期)?(?:培训|活动|班|课堂)|哪篇")
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,12 @@ class Answer:
     notice: str = ""  # the decline or error text when not answered
     analysis: Analysis | None = field(default=None, compare=False)
     reason: str = field(default="", compare=False)  # why it answered or declined, for :debug
+    which_training: bool = False  # the asker asked which training (是哪个培训): name it even when only one
 
     @property
     def labelled(self) -> bool:
-        """Several trainings answered at once: each part needs its training's name."""
-        return len({p.article for p in self.parts}) > 1
+        """Several trainings answered at once, or the asker asked which: each part needs its training's name."""
+        return bool(self.parts) and (self.which_training or len({p.article for p in self.parts}) > 1)
 
     @property
     def text(self) -> str:
@@ -204,7 +208,8 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script)
     reason = f"answered {top.fact_id}: {why}, coverage {top.coverage:.2f} >= {MIN_COVERAGE}"
     if len(chosen_ids) > 1 or len(parts) > 1:
         reason += f"; {', '.join(chosen_ids)} for each training (none named)"
-    return Answer(question, True, script, tuple(parts), min(top.score, 1.0), sugg, "", analysis, reason)
+    return Answer(question, True, script, tuple(parts), min(top.score, 1.0), sugg, "", analysis, reason,
+                  bool(_WHICH_TRAINING.search(analysis.folded)))
 
 
 def combine(question: str, answers: list[Answer]) -> Answer:
@@ -219,4 +224,4 @@ def combine(question: str, answers: list[Answer]) -> Answer:
     sugg = tuple(dict.fromkeys(s for a in answers for s in a.suggestions))[:3]
     reason = "several questions: " + "; ".join(f"{a.question!r} → {a.reason}" for a in answers)
     return Answer(question, True, answers[0].script, tuple(parts), min(a.confidence for a in answers), sugg, "",
-                  answers[0].analysis, reason)
+                  answers[0].analysis, reason, any(a.which_training for a in answers))

@@ -129,8 +129,9 @@ _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
 # 王树斌是什么身份 finds the fact giving his title even though its text never says 职务
 _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)}
-# the asker wants each training's answer (两篇文章分别…, 两次培训各…)
-_BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各自|各是|各在|各有|各为|各由")
+# the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
+_BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各自|各是|各在|各有|各为|各由|"
+                     r"不一样|不同|区别|差别|异同|差异|相比|对比|比较")
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、]+")
 _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有")

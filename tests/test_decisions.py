@@ -200,3 +200,15 @@ def test_stop_word_glued_to_a_character_and_typos_of_words_starting_with_one(qa:
     assert qa.matcher.terms("剩下的在哪学") == ["剩下", "学"]  # 哪学 glued by jieba's HMM
     answer = qa.ask("陈丽说学了啥呀")  # jieba glues 说学
     assert answer.answered and answer.facts == ("hb-chen-li-said",), answer.reason
+
+
+def test_asking_which_training_names_it_even_for_one_answer(qa: QA) -> None:
+    answer = qa.ask("有人说当了30多年村书记第一次参加这么大规模的培训 是哪个培训呀")
+    assert answer.answered and answer.labelled and answer.facts == ("hb-quote-30-years",), answer.reason
+    assert answer.text.startswith("【全国村党组织书记和村委会主任视频培训班")
+    assert not qa.ask("马聂多大").labelled  # one training, not asked which: no label
+
+
+def test_comparison_asks_each_training(qa: QA) -> None:
+    answer = qa.ask("两个培训在教学形式上有什么不一样?")
+    assert answer.answered and {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}, answer.reason
