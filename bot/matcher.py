@@ -157,7 +157,9 @@ _PLACE_A = re.compile(r"(?<=[\u4e00-\u9fff])(省|市|县|区|镇|乡|街道|村)
 _WHERE_Q = re.compile(r"在哪|哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")
 _WHERE_A = re.compile(r"省|市|县|区|镇|乡|村|街道|基地|党校|课堂|北京|日报|商报|党员网|车间|企业")
 # Measure words an answer may use for what the question counts (几位 → 10位 or 2.28万余名).
-_MEASURES = {"个人": "名位人", "名": "名位人", "位": "名位人", "人": "名位人", "天": "天日", "日": "天日",
+# 个 is the general classifier: 几个要求 is answered by 四大要求, 几个分课堂 by 131个
+_MEASURES = {"个": "个大项条点种类场次堂批届期所家位名",
+             "个人": "名位人", "名": "名位人", "位": "名位人", "人": "名位人", "天": "天日", "日": "天日",
              "钱": "元块", "块": "元块", "元": "元块"}
 # a Chinese numeral needs a digit word: 百人课堂 and 千名村书记 are names, not counts
 _CN_NUMBER = "[一二两三四五六七八九十百千]*[一二两三四五六七八九十][一二两三四五六七八九十百千]*"
