@@ -5,7 +5,18 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from bot.answer import EMPTY, MAX_QUESTION_CHARS, TOO_LONG, Answer, combine, decide, examples
+from bot.answer import (
+    EACH_MIN_COVERAGE,
+    EACH_THRESHOLD,
+    EMPTY,
+    MAX_QUESTION_CHARS,
+    THRESHOLD,
+    TOO_LONG,
+    Answer,
+    combine,
+    decide,
+    examples,
+)
 from bot.index_cache import build_matcher
 from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
 from bot.matcher import Matcher
@@ -53,8 +64,9 @@ class QA:
         if analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1) and (
                 {p.article for p in whole.parts} != set(kb.articles)):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
-            each = [decide(kb, question, matcher.analyse(text, article=aid), script) for aid in kb.articles]
-            if all(a.answered for a in each):
+            each = [decide(kb, question, matcher.analyse(text, article=aid), script, EACH_THRESHOLD,
+                           EACH_MIN_COVERAGE) for aid in kb.articles]
+            if all(a.answered for a in each) and sum(a.confidence for a in each) / len(each) >= THRESHOLD:
                 return combine(question, each)
         clauses = matcher.clauses(text)
         if 1 < len(clauses) <= MAX_CLAUSES:

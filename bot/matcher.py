@@ -82,10 +82,14 @@ TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
 # 多大 at the end asks a person's age, not a size (规模多大)
 _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<!作用)(?<!区别)(?<!难度)"
                     r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|年纪|年龄|岁数")
+# ... nor with 有/是 between: 规模有多大
+_SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:有|是|得)?多大")
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|几日|几个月|几年")
 _FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一次|多久一次|频率")
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
+# "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
+_FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份)?(?:文章|报道|稿子|新闻|原文|稿件)(?:里面|里头|里|中|当中)")
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点)")
 # 那几个/这几个/哪几个 point at items (which ones), they do not ask how many
 _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
@@ -130,7 +134,7 @@ _ITEM_SEP = re.compile(r"[；;、]")
 # 王树斌是什么身份 finds the fact giving his title even though its text never says 职务
 _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)}
 # the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
-_BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各自|各是|各在|各有|各为|各由|"
+_BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各(?![位地级类种项镇村个县市部方界族])|"
                      r"不一样|不同|区别|差别|异同|差异|相比|对比|比较")
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、]+")
@@ -617,7 +621,7 @@ class Matcher:
     def wants(self, folded: str) -> tuple[str, ...]:
         """What kind of answer the question asks for, from its question words."""
         out: list[str] = []
-        if _AGE_Q.search(folded):
+        if _AGE_Q.search(folded) and not _SIZE_Q.search(folded):
             out.append("number:岁")
         elif _FREQUENCY_Q.search(folded):
             out.append("frequency")
@@ -745,7 +749,8 @@ class Matcher:
         to the other one (坡心镇和尧治河村的书记分别叫什么, asked of 茂名, is about 坡心镇)."""
         folded = self.correct(self._prefold(question))
         words = tuple(self.segmenter.cut(folded))
-        content = [t for t in dict.fromkeys(t for w in self.terms(_WHICH_N.sub("哪 ", folded)) for t in self._split(w))
+        content = [t for t in dict.fromkeys(t for w in self.terms(_FRAME.sub(" ", _WHICH_N.sub("哪 ", folded)))
+                                            for t in self._split(w))
                    if not (self.idf(t) == UNKNOWN_WEIGHT and self.segmenter.is_function(t))]
         # a quoted phrase (“做作风上清正廉洁的镇街书记”) is one strong term besides its words
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
@@ -859,4 +864,4 @@ class Matcher:
         cands.sort(key=lambda c: (-c.score, c.fact_id))
         touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,
-                        article is None and bool(_BOTH_Q.search(folded)), touched)
+                        article is None and (bool(_BOTH_Q.search(folded)) or len(named) > 1), touched)

@@ -212,3 +212,15 @@ def test_asking_which_training_names_it_even_for_one_answer(qa: QA) -> None:
 def test_comparison_asks_each_training(qa: QA) -> None:
     answer = qa.ask("两个培训在教学形式上有什么不一样?")
     assert answer.answered and {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}, answer.reason
+
+
+def test_each_training_half_may_be_weaker_when_the_other_vouches(qa: QA) -> None:
+    # 湖北's 四天半 alone scores under the threshold (the question's 办 is not in it); 茂名's 3天 is certain
+    answer = qa.ask("茂名和湖北的培训各办了几天?")
+    assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
+
+
+def test_in_the_articles_frames_the_question_and_size_is_not_age(qa: QA) -> None:
+    assert "报道" not in qa.matcher.analyse("两篇报道里分别有哪些人给学员授课?").content
+    assert "报道" in qa.matcher.analyse("两篇报道分别是哪天发的").content
+    assert "number:岁" not in qa.matcher.wants("这次培训的规模有多大?")
