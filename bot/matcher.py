@@ -753,8 +753,9 @@ class Matcher:
                                             for t in self._split(w))
                    if not (self.idf(t) == UNKNOWN_WEIGHT and self.segmenter.is_function(t))]
         # a quoted phrase (“做作风上清正廉洁的镇街书记”) is one strong term besides its words
+        # (only as the knowledge has it: a paraphrase in quotes, “龙头龙尾”, would count as an unknown word)
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
-                    if q not in content]
+                    if q not in content and q in self._all_text]
         named, implied = self._trainings(folded, content)
         if article is not None:
             content = [w for w in content if self._term_article.get(w, article) == article

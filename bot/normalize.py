@@ -34,7 +34,7 @@ _VARIANT_CONTEXT = {"系": ("是", r"(?=[哪谁什几多唔咪边乜点咩]|用(
                     "仲": ("还", r"(?=[兼有会是要做可在])"),
                     "边个": ("哪个", r"(?=[部单机村镇县市区地方人])")}
 _ENGLISH = {"who": "谁", "what": "什么", "when": "什么时候", "where": "哪里", "which": "哪个", "how many": "多少",
-            "how long": "多久", "why": "为什么", "title": "职务"}
+            "how long": "多久", "why": "为什么", "title": "职务", "topic": "题目", "theme": "主题"}
 _ENGLISH_RE = re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, _ENGLISH)) + r")(?![a-z])")
 _WHO_SAID_RE = re.compile(r"(?<=谁)话")
 _CONTEXT_RE = re.compile("|".join(f"{re.escape(k)}{look}" for k, (_, look) in

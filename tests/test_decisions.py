@@ -224,3 +224,10 @@ def test_in_the_articles_frames_the_question_and_size_is_not_age(qa: QA) -> None
     assert "报道" not in qa.matcher.analyse("两篇报道里分别有哪些人给学员授课?").content
     assert "报道" in qa.matcher.analyse("两篇报道分别是哪天发的").content
     assert "number:岁" not in qa.matcher.wants("这次培训的规模有多大?")
+
+
+def test_a_quoted_paraphrase_is_not_an_unknown_term(qa: QA) -> None:
+    # “龙头龙尾” is not how the article puts it (龙头摆, 龙尾甩): its words count, the phrase does not
+    answer = qa.ask("讲「龙头龙尾」那段的是哪位大佬?")
+    assert answer.answered and "黄毅" in answer.text, answer.reason
+    assert qa.ask("王树斌讲了啥topic").answered  # topic → 题目
