@@ -12,6 +12,7 @@ On top of that, three checks that a word count cannot make:
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -22,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import Fact, KnowledgeBase
 from bot.normalize import fold
-from bot.pinyin import pinyin
+from bot.pinyin import pinyin, readings
 from bot.tokenize import Segmenter
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -109,7 +110,9 @@ _SAID_Q = re.compile(r"((说|讲|谈|分享|介绍|提|聊|评价|感想|体会|
                      r"|怎么(说|评价|看))(?![^?？!！,，.。吗呢啊呀吧哈啦么的])")
 _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮嘱|谈|引用|比作|剖析|讲授|授课|感触|评价|体会|经验"
                      r"|期望|要求")
-_FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|明年|后年|将来|未来|以后还|还会")
+# 还会再办吗 asks about the future; 市委书记还会直接约谈谁 about another habit
+_FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|明年|后年|将来|未来|以后还|"
+                       r"还会(?:再|继续|不会|办|举办|有|开)")
 _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不及待要")
 # 为什么说, 文章说 ask for a reason or the article's content, not someone's words
 _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<!报道)(?<![据听])说"
@@ -347,8 +350,11 @@ class Matcher:
         # known words by their pinyin, for correcting homophone typos (several words per sound: the most common)
         by_sound: dict[tuple[str, ...], str] = {}
         for w in sorted(self._correctable_words(aliases), key=lambda w: (-df.get(w, 0), w)):
-            key = tuple(pinyin(w).split(" "))
-            by_sound.setdefault(key, w)
+            by_sound.setdefault(tuple(pinyin(w).split(" ")), w)
+        # then under their other readings (多长 is duo zhang first, duo chang too), never displacing a first one
+        for w in sorted(self._correctable_words(aliases), key=lambda w: (-df.get(w, 0), w)):
+            for key in itertools.islice(itertools.product(*(readings(c) for c in w)), 1, 8):
+                by_sound.setdefault(key, w)
         self._by_sound = by_sound
 
     def _correctable_words(self, aliases: set[str]) -> set[str]:
@@ -519,17 +525,41 @@ class Matcher:
         """
         chars = set(text)
         for name in self._people:
-            if len(name) < 3 or name[0] not in chars or len(chars & set(name)) < len(name) - 1 or name in text:
+            if len(name) < 2 or name[0] not in chars or len(chars & set(name)) < len(name) - 1 or name in text:
                 continue
             for i in range(len(text) - len(name) + 1):
                 seg = text[i:i + len(name)]
                 changed = [j for j in range(len(name)) if seg[j] != name[j]]
                 if (len(changed) == 1 and changed[0] > 0 and _HAN.match(seg[changed[0]])
-                        and pinyin(seg[changed[0]])[:1] == pinyin(name[changed[0]])[:1]
-                        and seg not in self._df and not self.segmenter.is_word(seg)):
+                        and self._near_sound(seg[changed[0]], name[changed[0]], len(name))
+                        and seg not in self._df and not self.segmenter.is_word(seg)
+                        and not self._inside_word(text, i, len(name))):
                     text = text[:i] + name + text[i + len(name):]
                     break
         return text
+
+    @staticmethod
+    def _near_sound(typed: str, meant: str, name_len: int) -> bool:
+        """Whether `typed` sounds near enough to some reading of `meant` (桔: ju or jie) to be its slip.
+
+        A three-character name agrees on two characters already, so the initial is enough; a two-character one
+        has only its given name to go on, so one syllable must be the other's beginning (吉 ji, 桔 jie).
+        """
+        said = pinyin(typed)
+        if name_len > 2:
+            return any(r[:1] == said[:1] for r in readings(meant))
+        return any(min(len(r), len(said)) >= 2 and (r.startswith(said) or said.startswith(r))
+                   for r in readings(meant))
+
+    def _inside_word(self, text: str, start: int, size: int) -> bool:
+        """Whether text[start:start+size] begins or ends inside a word the segmenter recognises (课程/讲)."""
+        pos = 0
+        for w in self.segmenter.tokens(text):
+            end = pos + len(w)
+            if len(w) >= 2 and self._is_word(w) and (pos < start < end or pos < start + size < end):
+                return True
+            pos = end
+        return False
 
     def _fuzz_choices(self, folded: str) -> dict[int, str] | list[str]:
         """The question variants worth a fuzzy ratio: all of them, or on large knowledge those sharing the

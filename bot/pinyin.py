@@ -13,9 +13,15 @@ from pathlib import Path
 from bot.tokenize import cache_dir
 
 
-def _toneless(reading: str) -> str:
-    plain = unicodedata.normalize("NFD", reading.split(",")[0])
-    return "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("ü", "v")
+def _toneless(readings: str) -> str:
+    """All readings of a character, toneless and deduplicated, comma-separated, the commonest first."""
+    out: list[str] = []
+    for reading in readings.split(","):
+        plain = unicodedata.normalize("NFD", reading)
+        syllable = "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("ü", "v")
+        if syllable and syllable not in out:
+            out.append(syllable)
+    return ",".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +31,7 @@ def _table() -> dict[int, str]:
     if spec is None or not spec.submodule_search_locations:
         return {}
     src = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
-    cache = cache_dir() / f"pinyin-{src.stat().st_size}-{int(src.stat().st_mtime)}.marshal"
+    cache = cache_dir() / f"pinyin2-{src.stat().st_size}-{int(src.stat().st_mtime)}.marshal"  # 2: all readings
     try:
         data: dict[int, str] = marshal.loads(cache.read_bytes())
         return data
@@ -54,9 +60,20 @@ def _loose(syllable: str) -> str:
     return syllable
 
 
+def readings(ch: str, loose: bool = True) -> tuple[str, ...]:
+    """Every reading of one character (桔: ju, jie), loose by default; a non-Han character is its own reading."""
+    found = _table().get(ord(ch))
+    if found is None:
+        return (ch,)
+    return tuple(dict.fromkeys(_loose(r) if loose else r for r in found.split(",")))
+
+
 def pinyin(text: str, loose: bool = True) -> str:
-    """Space-separated syllables (loose ones by default, see _loose), one per Han character; others kept as is."""
+    """Space-separated syllables (loose ones by default, see _loose), one per Han character; others kept as is.
+
+    A character with several readings gets its commonest.
+    """
     table = _table()
     if not loose:
-        return " ".join(table.get(ord(ch), ch) for ch in text)
-    return " ".join(_loose(table[ord(ch)]) if ord(ch) in table else ch for ch in text)
+        return " ".join(table[ord(ch)].split(",")[0] if ord(ch) in table else ch for ch in text)
+    return " ".join(_loose(table[ord(ch)].split(",")[0]) if ord(ch) in table else ch for ch in text)

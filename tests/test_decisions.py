@@ -231,3 +231,12 @@ def test_a_quoted_paraphrase_is_not_an_unknown_term(qa: QA) -> None:
     answer = qa.ask("讲「龙头龙尾」那段的是哪位大佬?")
     assert answer.answered and "黄毅" in answer.text, answer.reason
     assert qa.ask("王树斌讲了啥topic").answered  # topic → 题目
+
+
+def test_typos_by_another_reading_of_a_polyphone(qa: QA) -> None:
+    correct = qa.matcher.correct
+    assert correct("程吉觉得授课内容怎么样").startswith("程桔")  # 桔 reads ju and jie; 吉 is ji
+    assert correct("培训有多厂时间") == "培训有多长时间"  # 长 reads zhang and chang
+    assert correct("培训课程讲了哪些主题") == "培训课程讲了哪些主题"  # 程讲 straddles 课程: not 程桔
+    assert "future" not in qa.matcher.wants("茂名市委书记还会直接约谈谁")
+    assert "future" in qa.matcher.wants("以后还会再办吗")
