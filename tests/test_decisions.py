@@ -240,3 +240,10 @@ def test_typos_by_another_reading_of_a_polyphone(qa: QA) -> None:
     assert correct("培训课程讲了哪些主题") == "培训课程讲了哪些主题"  # 程讲 straddles 课程: not 程桔
     assert "future" not in qa.matcher.wants("茂名市委书记还会直接约谈谁")
     assert "future" in qa.matcher.wants("以后还会再办吗")
+
+
+def test_where_is_answered_by_a_place_not_by_a_level(qa: QA) -> None:
+    # 省级分课堂 names a level, not where it is; the 省委党校 fact does
+    answer = qa.ask("湖北省級分課堂設在哪裡？")
+    assert answer.answered and "省委党校" in answer.text, answer.reason
+    assert "where" not in qa.matcher.wants("茂名的培训在哪几天举行")
