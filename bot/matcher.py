@@ -160,9 +160,11 @@ _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)"
 _PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
 # a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
 _PLACE_A = re.compile(r"(?<=[\u4e00-\u9fff])(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大)")
-# "where": the answer names a place, a venue or (for 来源是哪里) an outlet
-_WHERE_Q = re.compile(r"在哪(?!一?[几两三四五六七八九十]*(?:天|日|年|月|号|个月|周))|哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")
-_WHERE_A = re.compile(r"(?<=[\u4e00-\u9fff])(?:省|市|县|区|镇|乡|村|街道)(?!委|级|长|领导|直属|人大)|基地|党校|主课堂|北京|日报|商报|党员网|车间|企业")
+# "where": the answer names a place (湖北省, not 省级), a venue or (for 来源是哪里) an outlet
+_WHERE_Q = re.compile(r"在哪(?!一?[几两三四五六七八九十]*(?:天|日|年|月|号|个月|周))|"  # 在哪几天 asks when
+                      r"哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")
+_WHERE_A = re.compile(r"(?<=[\u4e00-\u9fff])(?:省|市|县|区|镇|乡|村|街道)(?!委|级|长|领导|直属|人大)|"
+                      r"基地|党校|主课堂|北京|日报|商报|党员网|车间|企业")
 # Measure words an answer may use for what the question counts (几位 → 10位 or 2.28万余名).
 # 个 is the general classifier: 几个要求 is answered by 四大要求, 几个分课堂 by 131个
 _MEASURES = {"个": "个大项条点种类场次堂批届期所家位名",
