@@ -22,6 +22,8 @@ from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledg
 from bot.matcher import Matcher
 from bot.normalize import clean, detect_script, in_script, safe_text
 
+# a fact covering this much of a message's words is what it is about, whatever else it asks
+FULL_COVERAGE = 0.9
 MAX_CLAUSES = 4  # more questions in one message than this is a list or noise: matched as one text, in bounded time
 
 
@@ -72,7 +74,11 @@ class QA:
         if 1 < len(clauses) <= MAX_CLAUSES:
             # several questions in one message: when they are about different things (茂名有多少镇街、湖北设了多少个
             # 分课堂) or the message as a whole finds nothing, answer each clause, if every one has an answer
-            if not whole.answered or len({matcher.subjects(c) for c in clauses}) > 1:
+            # (not when the whole message matched a fact fully but asks what it does not give: 哪位领导?叫什么名字)
+            top = analysis.candidates[0] if analysis.candidates else None
+            asks_more = top is not None and not top.type_ok and top.coverage >= FULL_COVERAGE
+            if (not whole.answered and not asks_more) or (
+                    whole.answered and len({matcher.subjects(c) for c in clauses}) > 1):
                 answers = [decide(kb, c, matcher.analyse(c), script) for c in clauses]
                 if all(a.answered for a in answers):
                     return combine(question, answers)

@@ -102,6 +102,11 @@ _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪
 # the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
 _DAY_Q = re.compile(r"哪一?天|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
 _ANSWER_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+[日号]")
+# the year itself (哪一年当上): a day (25日上午) does not say it
+_YEAR_Q = re.compile(r"哪一?年|几几年|什么年份|哪个年份|何年")
+_ANSWER_YEAR = re.compile(r"\d{4}\s*年|\d{4}-\d|今年|去年|前年")
+# 哪位…叫什么名字 asks for a person even with punctuation between
+_PERSON_Q = re.compile(r"哪位|哪个人|哪一位|是谁")
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
 # "what did X say/share": the answer must report something said, not only who X is
@@ -119,7 +124,8 @@ _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<
                     r"|评价|认为|表示|比作|比喻|形容|感受|感想|体会|怎么看")
 # what someone did before or elsewhere (贺尔达还写过哪些报道, 王小慧曾经在哪工作): the articles tell of the training
 _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发]|获得|参加|担任|发表)过|曾经"
-                        r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任)")
+                        r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任)"
+                        r"|(?:哪一?年|什么时候|何时|啥时候|几时).{0,2}(?:当上|当选|上任|就任|入党|出生|参加工作)")
 _HISTORY_A = re.compile(r"此前|先后|去年|曾|以前|以来|截至目前")
 # why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的)
 _ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(来|由来|来历|含义)|为(什么|啥)(叫|取名|起名|命名)|"
@@ -182,7 +188,7 @@ _ANSWER_DATE = re.compile(r"\d+\s*(年|月|日|号)|\d{1,2}:\d\d|[一二三四�
 _ANSWER_NEGATIVE = re.compile(r"没有(写|注明|给出|署名|说明|提到|提及|公布)|未(写明|注明|提及)")
 # question words followed by what is asked for (什么产品, 多少人口), or preceded by it (电话是多少, 家乡是哪里)
 _WH_BEFORE = frozenset({"什么", "啥", "哪些", "哪个", "哪家", "哪种", "哪一个", "多少", "几", "哪"})
-_WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "几何", "多少钱"})
+_WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "哪", "几何", "多少钱"})
 _LINK = frozenset({"是", "有", "在", "的", "为", "要"})
 # a name or title in quotes or 《》 (folded to “”), possibly with quotes inside: 《关键之年“回炉”培训…》
 _TITLE_SPAN = re.compile(r"“[^”]{3,}”")
@@ -390,6 +396,8 @@ class Matcher:
             out.add("date")
         if _ANSWER_DAY.search(answers):
             out.add("day")
+        if _ANSWER_YEAR.search(answers):
+            out.add("year")
         if _ANSWER_DURATION.search(answers):
             out.add("duration")
         if _ANSWER_FREQUENCY.search(answers):
@@ -667,10 +675,12 @@ class Matcher:
             out.append("date")
             if _DAY_Q.search(folded):
                 out.append("day")
+            if _YEAR_Q.search(folded):
+                out.append("year")
         m = _WHO_Q.search(folded)
-        if m:
+        if m or (_NAME_Q.search(folded) and _PERSON_Q.search(folded)):
             out.append("who")
-            if m.group(1) in _TITLES:
+            if m and m.group(1) in _TITLES:
                 out.append(f"title:{_TITLES[m.group(1)]}")
         elif _NAME_Q.search(folded):
             out.append("name")
