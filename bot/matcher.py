@@ -27,6 +27,8 @@ from bot.pinyin import pinyin, readings
 from bot.tokenize import Segmenter
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[a-z]+")
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 # Weights and penalties, tuned on tests/eval/questions.yaml (benchmarks/tune.py) and checked on the held-out set.
 W_COVERAGE = 0.65  # share of the score from rarity-weighted coverage of the question's words
@@ -512,7 +514,8 @@ class Matcher:
                         or (any(word_id[i + j] >= 0 for j in changed) and not whole_words)):
                     continue
                 # 是用 is not a typo of 实用, nor 开班时 of 开班式: a function word (是, 在, 时) is typed on purpose
-                if any(seg[j] in self.kb.stopwords for j in changed):
+                # (except inside a long domain term: 施工对长 is 施工队长)
+                if any(seg[j] in self.kb.stopwords for j in changed) and not (size >= 4 and word in self._entities):
                     continue
                 # two characters with one changed is a weak signal: for ordinary words (中间 from 中讲) demand the
                 # exact sound; names and domain words keep the loose one (郭昕悦, 视屏)
@@ -791,9 +794,13 @@ class Matcher:
         to the other one (坡心镇和尧治河村的书记分别叫什么, asked of 茂名, is about 坡心镇)."""
         folded = self.correct(self._prefold(question))
         words = tuple(self.segmenter.cut(folded))
+        # an unknown Latin word is chat (bro, omg) far more often than a subject the articles lack; an acronym
+        # typed in capitals (GDP) is a subject
+        acronyms = {a.lower() for a in _ACRONYM.findall(question)}
         content = [t for t in dict.fromkeys(t for w in self.terms(_FRAME.sub(" ", _WHICH_N.sub("哪 ", folded)))
                                             for t in self._split(w))
-                   if not (self.idf(t) == UNKNOWN_WEIGHT and self.segmenter.is_function(t))]
+                   if not (self.idf(t) == UNKNOWN_WEIGHT and (
+                       self.segmenter.is_function(t) or (_LATIN.fullmatch(t) and t not in acronyms)))]
         # a quoted phrase (“做作风上清正廉洁的镇街书记”) is one strong term besides its words
         # (only as the knowledge has it: a paraphrase in quotes, “龙头龙尾”, would count as an unknown word)
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))

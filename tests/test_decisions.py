@@ -264,3 +264,9 @@ def test_year_and_person_questions(qa: QA) -> None:
     wants = qa.matcher.wants
     assert {"year", "history"} <= set(wants("庄悦群是哪一年当上茂名市委书记的?"))
     assert "who" in wants("到湖北省级分课堂看望学员的是哪位省委领导?叫什么名字")
+
+
+def test_chat_latin_words_and_acronyms(qa: QA) -> None:
+    assert qa.ask("坡心镇书记说了啥 bro").answered  # bro is chat
+    assert not qa.ask("茂名去年的GDP是多少?").answered  # GDP, in capitals, is what is asked
+    assert qa.matcher.correct("镇街书记被比喻成一线施工对长") == "镇街书记被比喻成一线施工队长"  # 对 inside a term
