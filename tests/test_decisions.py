@@ -270,3 +270,8 @@ def test_chat_latin_words_and_acronyms(qa: QA) -> None:
     assert qa.ask("坡心镇书记说了啥 bro").answered  # bro is chat
     assert not qa.ask("茂名去年的GDP是多少?").answered  # GDP, in capitals, is what is asked
     assert qa.matcher.correct("镇街书记被比喻成一线施工对长") == "镇街书记被比喻成一线施工队长"  # 对 inside a term
+
+
+def test_unnamed_question_no_one_fact_answers_is_asked_of_each_training(qa: QA) -> None:
+    answer = qa.ask("有没有领导对培训或学员提出具体要求?")
+    assert answer.answered and answer.labelled, answer.reason
