@@ -63,8 +63,8 @@ class QA:
                           notice=in_script(TOO_LONG, script))
         analysis = matcher.analyse(text)
         whole = decide(kb, question, analysis, script)
-        if (analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1)
-                or analysis.neutral and not whole.answered) and (
+        if ((analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1))
+                or (analysis.neutral and not whole.answered)) and (
                 {p.article for p in whole.parts} != set(kb.articles)):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
             each = [decide(kb, question, matcher.analyse(text, article=aid), script, EACH_THRESHOLD,

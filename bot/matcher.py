@@ -59,6 +59,8 @@ ALIAS_CREDIT = 0.4
 # An occasion the question sets its words at (开班时提了哪四个要求) counts partly as present in the facts of a
 # training that held it: facts say what was said, seldom where.
 OCCASION_CREDIT = 0.5
+# how far before a name its title may stand (枝江市仙女镇向巷村党支部书记周代年)
+PERSON_TITLE_SPAN = 6
 # a place the question names that the articles tie to a person this fact names (湖山村 → 郑雄)
 LINK_CREDIT = 0.8
 # Facts fully scored per question: the best by shared rare words, plus the nearest question variants. 20 already
@@ -114,7 +116,7 @@ _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|
 # "what did X say/share": the answer must report something said, not only who X is
 # what someone said; 讲了哪些课程 asks about the 课程, a thing the question names (the wh-word ends the clause)
 _SAID_Q = re.compile(r"((说|讲|谈|分享|介绍|提|聊|评价|感想|体会|经验)了?(些|点)?(啥|什么|哪些|怎么样|如何)"
-                     r"|怎么(说|评价|看))(?![^?？!！,，.。吗呢啊呀吧哈啦么的])")
+                     r"|怎么(说|评价|看))(?![^\s?？!！,，.。吗呢啊呀吧哈啦么的])")
 _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮嘱|谈|引用|比作|剖析|讲授|授课|感触|评价|体会|经验"
                      r"|期望|要求")
 # 还会再办吗 asks about the future; 市委书记还会直接约谈谁 about another habit
@@ -277,6 +279,17 @@ class Matcher:
                     for m in _PLACE_NAMED.finditer(self._prefold(text)):
                         if m.group(1) in kb.lexicon or m.group(0) in kb.lexicon:  # 电白区, not 生活区
                             self._place_kinds[m.group(1)].add(m.group(2))
+        # the titles the articles give each person (党支部书记周代年): an answer naming them carries those titles
+        self._person_titles: dict[str, set[str]] = defaultdict(set)
+        for fact in kb.facts:
+            for part in fact.parts:
+                for text in (part.answer, *part.quotes):
+                    folded = self._prefold(text)
+                    for name in self._people:
+                        for m in re.finditer(re.escape(name), folded):
+                            before = folded[max(0, m.start() - PERSON_TITLE_SPAN):m.start()]
+                            for t in _TITLE_A.findall(before):
+                                self._person_titles[name].add(_TITLES.get(t, "byline") if t != "署名" else "byline")
         self.docs: list[_Doc] = []
         self._choices: list[str] = []
         self._choice_sounds: list[str] = []
@@ -415,8 +428,10 @@ class Matcher:
         for m in _TITLE_A.finditer(answers):
             t = m.group(0)
             out.add(f"title:{_TITLES.get(t, 'byline') if t != '署名' else 'byline'}")
-        if any(p in answers for p in self._people):
+        named = [p for p in self._people if p in answers]
+        if named:
             out.add("person")
+            out.update(f"title:{t}" for p in named for t in self._person_titles.get(p, ()))
         if _TITLE_SPAN.search(answers):
             out.add("title")
         out.update(f"place:{m.group(1)}" for m in _PLACE_A.finditer(answers))

@@ -275,3 +275,11 @@ def test_chat_latin_words_and_acronyms(qa: QA) -> None:
 def test_unnamed_question_no_one_fact_answers_is_asked_of_each_training(qa: QA) -> None:
     answer = qa.ask("有没有领导对培训或学员提出具体要求?")
     assert answer.answered and answer.labelled, answer.reason
+
+
+def test_a_persons_title_from_elsewhere_in_the_articles_counts(qa: QA) -> None:
+    # the 湾子会 fact names 周代年 without his title; the article calls him 党支部书记
+    answer = qa.ask("那个讲开湾子会遍访农户的书记叫啥来着")
+    assert answer.answered and "周代年" in answer.text, answer.reason
+    answer = qa.ask("尧治河村那个书记分享了啥 简单点")  # a space ends the question: 分享了啥 asks what was said
+    assert answer.answered and answer.facts == ("hb-sun-kailin-shared",), answer.reason
