@@ -124,7 +124,7 @@ _FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一�
                        r"还会(?:再|继续|不会|办|举办|有|开)")
 _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不及待要")
 # 为什么说, 文章说 ask for a reason or the article's content, not someone's words
-_SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<!报道)(?<![据听])说"
+_SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<!报道)(?<!标题)(?<!题目)(?<![据听各])说"
                     r"|评价|认为|表示|比作|比喻|形容|感受|感想|体会|怎么看")
 # what someone did before or elsewhere (贺尔达还写过哪些报道, 王小慧曾经在哪工作): the articles tell of the training
 _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发]|获得|参加|担任|发表)过|曾经"
