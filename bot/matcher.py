@@ -106,6 +106,9 @@ _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪
 # the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
 _DAY_Q = re.compile(r"哪一?天|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
 _ANSWER_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+[日号]")
+# what a term means (村社合一是什么意思): only a fact that explains it answers, not one that merely names it
+_MEANING_Q = re.compile(r"什么意思|啥意思|意思是|指的是|指什么|指啥|是指|具体指|含义|何意|什么概念")
+_MEANING_A = re.compile(r"指的?是|意思是|就是|即|意味着|是说|——")
 # the year itself (哪一年当上): a day (25日上午) does not say it
 _YEAR_Q = re.compile(r"哪一?年|几几年|什么年份|哪个年份|何年")
 _ANSWER_YEAR = re.compile(r"\d{4}\s*年|\d{4}-\d|今年|去年|前年")
@@ -160,7 +163,10 @@ _TITLES = {"书记": "书记", "部长": "部长", "局长": "局长", "市长":
            "组长": "组长", "编辑": "byline", "记者": "byline", "作者": "byline", "通讯员": "byline"}
 _TITLE_A = re.compile(r"书记|部长|局长|市长|主任|指挥长|组长|编辑|记者|作者|通讯员|署名")
 # "谁 did it": a person, a body (市委, 中央组织部) or a role (负责同志, 领导班子成员) must be in the answer
-_AGENT_Q = re.compile(r"谁|哪位|哪些人|哪个单位|哪些单位|哪家单位")
+_AGENT_Q = re.compile(r"谁|哪位|哪些人")
+# 哪个单位的: a body (市委, 组织部, 党校, 日报), not a role (通讯员)
+_UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什么|啥)部门")
+_UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党员网|局|指挥部|学院|政府|人大|基地|公司")
 _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|市委|组织部|党校|农办|日报|"
                       r"报网|党员网")
 _PLACE_Q = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|街道|村)")
@@ -169,12 +175,14 @@ _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)"
 # a word that is a place name (钟祥市, 湖山村)
 _PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
 # a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
-_PLACE_A = re.compile(r"(?<=[\u4e00-\u9fff])(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大)")
+# (not 一个镇, 各县, 全市, 驻村, 乡村, 农村, 城市: a kind, not a name)
+_NOT_NAMED = "(?<![一个各全本该每驻乡农城])"
+_PLACE_A = re.compile(rf"(?<=[\u4e00-\u9fff]){_NOT_NAMED}(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大)")
 # "where": the answer names a place (湖北省, not 省级), a venue or (for 来源是哪里) an outlet
 _WHERE_Q = re.compile(r"在哪(?!一?[几两三四五六七八九十]*(?:天|日|年|月|号|个月|周))|"  # 在哪几天 asks when
                       r"哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")
-_WHERE_A = re.compile(r"(?<=[\u4e00-\u9fff])(?:省|市|县|区|镇|乡|村|街道)(?!委|级|长|领导|直属|人大)|"
-                      r"基地|党校|主课堂|北京|日报|商报|党员网|车间|企业")
+_WHERE_A = re.compile(rf"(?<=[\u4e00-\u9fff]){_NOT_NAMED}(?:省|市|县|区|镇|乡|村|街道)(?!委|级|长|领导|直属|人大)|"
+                      r"基地|党校|主课堂|北京|日报|商报|党员网|车间|企业|岗位")
 # Measure words an answer may use for what the question counts (几位 → 10位 or 2.28万余名).
 # 个 is the general classifier: 几个要求 is answered by 四大要求, 几个分课堂 by 131个
 _MEASURES = {"个": "个大项条点种类场次堂批届期所家位名",
@@ -402,6 +410,10 @@ class Matcher:
             out.update(f"not:{kind}" for kind in asked)
         if _AGENT_A.search(answers):
             out.add("agent")
+        if _UNIT_A.search(answers):
+            out.add("unit")
+        if _MEANING_A.search(answers) or "meaning" in asked:
+            out.add("meaning")
         if _WHERE_A.search(answers):
             out.add("where")
         for m in _ANSWER_NUMBER.finditer(answers):
@@ -702,8 +714,12 @@ class Matcher:
                 out.append(f"title:{_TITLES[m.group(1)]}")
         elif _NAME_Q.search(folded):
             out.append("name")
+        elif _UNIT_Q.search(folded):
+            out.append("unit")
         elif _AGENT_Q.search(folded):
             out.append("agent")
+        if _MEANING_Q.search(folded):
+            out.append("meaning")
         if _ORIGIN_Q.search(folded):
             out.append("origin")
         if _HISTORY_Q.search(folded):

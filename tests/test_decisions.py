@@ -283,3 +283,18 @@ def test_a_persons_title_from_elsewhere_in_the_articles_counts(qa: QA) -> None:
     assert answer.answered and "周代年" in answer.text, answer.reason
     answer = qa.ask("尧治河村那个书记分享了啥 简单点")  # a space ends the question: 分享了啥 asks what was said
     assert answer.answered and answer.facts == ("hb-sun-kailin-shared",), answer.reason
+
+
+@pytest.mark.parametrize("question", [
+    "「村社合一」是什么意思?",  # the fact names the practice; nothing explains it
+    "通讯员贺尔达是哪个单位的?",  # a unit: 通讯员 is a role, not a body
+    "驻村第一书记那期培训在什么地方举办?",  # 驻村 is not a place name
+])
+def test_declines_details_the_fact_only_names(qa: QA, question: str) -> None:
+    answer = qa.ask(question)
+    assert not answer.answered, (answer.facts, answer.reason)
+
+
+def test_meaning_and_place_answers_still_count(qa: QA) -> None:
+    assert qa.ask("百人课堂说的“重头戏”是指啥").answered  # the dash explains it
+    assert qa.ask("培训结束后学员们去了哪里?").answered  # 回到各自岗位
