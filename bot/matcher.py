@@ -133,7 +133,7 @@ _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<
 _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发]|获得|参加|担任|发表)过|曾经"
                         r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任)"
                         r"|(?:哪一?年|什么时候|何时|啥时候|几时).{0,2}(?:当上|当选|上任|就任|入党|出生|参加工作)")
-_HISTORY_A = re.compile(r"此前|先后|去年|曾|以前|以来|截至目前")
+_HISTORY_A = re.compile(r"此前|先后|去年|曾经|曾在|曾任|曾获|以前|以来|截至目前")  # not the 曾 of 曾春
 # why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的)
 _ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(来|由来|来历|含义)|为(什么|啥)(叫|取名|起名|命名)|"
                        r"(怎么|如何)(得名|起的名|取的名)|由来|来历")
@@ -157,7 +157,7 @@ _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、]+")
 _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有")
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|编辑|记者|作者|通讯员|主任|指挥长|组长|那个|那位|"
-                    r"一位|人)(都)?(是谁|有谁|是哪位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
+                    r"一位|人)(都)?(是谁|有谁|是哪位|是哪一位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
 # titles that the answer must carry too (化州市的市长是谁 is not answered by a 市委书记); by-lines count as one
 _TITLES = {"书记": "书记", "部长": "部长", "局长": "局长", "市长": "市长", "主任": "主任", "指挥长": "指挥长",
            "组长": "组长", "编辑": "byline", "记者": "byline", "作者": "byline", "通讯员": "byline"}
@@ -169,7 +169,7 @@ _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什�
 _UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党员网|局|指挥部|学院|政府|人大|基地|公司")
 _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|市委|组织部|党校|农办|日报|"
                       r"报网|党员网")
-_PLACE_Q = re.compile(r"哪(?:个|一个)?(省|市|县|区|镇|乡|街道|村)")
+_PLACE_Q = re.compile(r"哪(?:个|一个|些)?(省|市|县|区|镇|乡|街道|村)")
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)")
 # a word that is a place name (钟祥市, 湖山村)

@@ -298,3 +298,13 @@ def test_declines_details_the_fact_only_names(qa: QA, question: str) -> None:
 def test_meaning_and_place_answers_still_count(qa: QA) -> None:
     assert qa.ask("百人课堂说的“重头戏”是指啥").answered  # the dash explains it
     assert qa.ask("培训结束后学员们去了哪里?").answered  # 回到各自岗位
+
+
+@pytest.mark.parametrize("question", [
+    "曾春当林业局局长之前在哪个单位工作?",  # the 曾 of 曾春 is not 曾经
+    "到湖北省委黨校看望學員的省委領導是哪一位?",  # a person; the article says only 省委领导
+    "15位登台的优秀村书记分别来自哪些省份?",  # 哪些省份 asks for provinces
+])
+def test_declines_a_kind_of_answer_the_fact_lacks(qa: QA, question: str) -> None:
+    answer = qa.ask(question)
+    assert not answer.answered, (answer.facts, answer.reason)
