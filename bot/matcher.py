@@ -89,7 +89,7 @@ _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<
                     r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|年纪|年龄|岁数")
 # ... nor with 有/是 between: 规模有多大
 _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:有|是|得)?多大")
-_DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|几日|几个月|几年")
+_DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|几个月|几年")  # 几月几日 is a date
 _FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一次|多久一次|频率")
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match

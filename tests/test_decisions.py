@@ -308,3 +308,9 @@ def test_meaning_and_place_answers_still_count(qa: QA) -> None:
 def test_declines_a_kind_of_answer_the_fact_lacks(qa: QA, question: str) -> None:
     answer = qa.ask(question)
     assert not answer.answered, (answer.facts, answer.reason)
+
+
+def test_cantonese_like_and_date_questions(qa: QA) -> None:
+    answer = qa.ask("湖山村書記鄭雄形容呢次培訓好似乜嘢?")  # 好似 is 像
+    assert answer.answered and "及时雨" in answer.text.replace("及時雨", "及时雨"), answer.reason
+    assert "duration" not in qa.matcher.wants("培训是在几月几日举行的")
