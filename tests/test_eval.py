@@ -13,10 +13,10 @@ EVAL = Path(__file__).parent / "eval"
 
 # (file, min in-scope accuracy, min out-of-scope decline rate). questions.yaml is the dev set the matcher was tuned
 # on and must meet issue 3's 0.95 / 0.95. The held-out sets were written from the articles alone by helpers who
-# never saw the knowledge. holdout to holdout6, holdout8, holdout9, holdout11 and holdout12 have since been used to
-# diagnose failures (their figures are no longer unseen). holdout7, holdout10 and holdout13 have only been measured,
-# never read: they are the honest figures for questions nobody prepared for (holdout13 is the newest).
-# Floors sit just under today's figures (README "Answer quality") so a regression fails CI.
+# never saw the knowledge. holdout to holdout6, holdout8, holdout9, holdout11, holdout12 and holdout14 (90 declines,
+# 60 traditional) have since been used to diagnose failures, so their figures are no longer unseen. holdout7,
+# holdout10 and holdout13 have only been measured, never read: they are the honest figures for questions nobody
+# prepared for (holdout13 is the newest). Floors sit just under today's figures (README "Answer quality").
 SETS = [
     ("questions.yaml", 0.98, 0.97),
     ("holdout.yaml", 0.97, 0.97),
@@ -29,6 +29,7 @@ SETS = [
     ("holdout9.yaml", 0.85, 0.94),
     ("holdout11.yaml", 0.75, 0.97),
     ("holdout12.yaml", 0.71, 0.85),
+    ("holdout14.yaml", 0.93, 0.85),
     ("holdout7.yaml", 0.90, 0.94),
     ("holdout10.yaml", 0.82, 0.90),
     ("holdout13.yaml", 0.83, 0.88),
