@@ -314,3 +314,12 @@ def test_cantonese_like_and_date_questions(qa: QA) -> None:
     answer = qa.ask("湖山村書記鄭雄形容呢次培訓好似乜嘢?")  # 好似 is 像
     assert answer.answered and "及时雨" in answer.text.replace("及時雨", "及时雨"), answer.reason
     assert "duration" not in qa.matcher.wants("培训是在几月几日举行的")
+
+
+@pytest.mark.parametrize("question", [
+    "中央农办来解读「三农」政策的专家叫什么?",  # the fact names 郑雄, a 书记, not the 专家
+    "茂名市委常委会第一次听取的是哪个镇街的工作汇报?",  # 重点镇街 names no 镇
+])
+def test_declines_a_title_or_place_only_a_neighbour_has(qa: QA, question: str) -> None:
+    answer = qa.ask(question)
+    assert not answer.answered, (answer.facts, answer.reason)
