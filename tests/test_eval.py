@@ -27,10 +27,10 @@ SETS = [
     ("holdout6.yaml", 0.97, 0.97),
     ("holdout8.yaml", 0.92, 0.94),
     ("holdout9.yaml", 0.85, 0.94),
-    ("holdout11.yaml", 0.75, 0.97),
+    ("holdout11.yaml", 0.76, 0.97),
     ("holdout12.yaml", 0.71, 0.85),
-    ("holdout14.yaml", 0.93, 0.85),
-    ("holdout7.yaml", 0.90, 0.94),
+    ("holdout14.yaml", 0.93, 0.87),
+    ("holdout7.yaml", 0.89, 0.94),
     ("holdout10.yaml", 0.82, 0.90),
     ("holdout13.yaml", 0.83, 0.88),
 ]
