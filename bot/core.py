@@ -69,9 +69,13 @@ class QA:
                 or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD)) and (
                 {p.article for p in whole.parts} != set(kb.articles)):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
-            each = [decide(kb, question, matcher.analyse(text, article=aid), script, EACH_THRESHOLD,
-                           EACH_MIN_COVERAGE) for aid in kb.articles]
-            if all(a.answered for a in each) and sum(a.confidence for a in each) / len(each) >= THRESHOLD:
+            each: list[Answer] = []
+            for aid in kb.articles:  # every training must answer: stop at the first that does not
+                each.append(decide(kb, question, matcher.analyse(text, article=aid), script, EACH_THRESHOLD,
+                                   EACH_MIN_COVERAGE))
+                if not each[-1].answered:
+                    break
+            if all(a.answered for a in each) and sum(a.confidence for a in each) / len(kb.articles) >= THRESHOLD:
                 return combine(question, each)
         clauses = matcher.clauses(text)
         if 1 < len(clauses) <= MAX_CLAUSES:
