@@ -142,9 +142,9 @@ _ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(�
 _ORIGIN_A = re.compile(r"得名|取名|取自|命名|由来|来历|(?<!来)源于|寓意")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # asking for N items: 四大要求都是啥, 五个本领是哪五个, 哪两个题目
-_ITEMS_OF = "(?:大|个|项|条|点|种|类|方面)"
+_ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名)"
 _LIST_Q = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
-                     rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括)|哪(\d{{1,2}}|[两三四五六七八九十]){_ITEMS_OF}")
+                     rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单)|哪(\d{{1,2}}|[两三四五六七八九十]){_ITEMS_OF}")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")

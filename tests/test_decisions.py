@@ -304,6 +304,7 @@ def test_meaning_and_place_answers_still_count(qa: QA) -> None:
     "曾春当林业局局长之前在哪个单位工作?",  # the 曾 of 曾春 is not 曾经
     "到湖北省委黨校看望學員的省委領導是哪一位?",  # a person; the article says only 省委领导
     "15位登台的优秀村书记分别来自哪些省份?",  # 哪些省份 asks for provinces
+    "去北京主课堂参训的10位湖北村书记都有谁?",  # ten names; the article gives the number only
 ])
 def test_declines_a_kind_of_answer_the_fact_lacks(qa: QA, question: str) -> None:
     answer = qa.ask(question)
