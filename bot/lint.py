@@ -9,11 +9,11 @@ from rapidfuzz import fuzz
 
 from bot.index_cache import build_matcher
 from bot.knowledge import Fact, KnowledgeBase, Problem
-from bot.normalize import clean, detect_script, fold
+from bot.normalize import clean, detect_script, fold, to_simplified
 
 NEAR_DUPLICATE = 95  # fuzz.ratio of two answers (folded) about the same article at or above which they look copied
 # A colloquial variant is short (at most SHORT_QUESTION Han characters, e.g. 在哪培训的) or uses a spoken-language
-# word (啥, 咋, 吗 …) — checked on the folded (simplified) question.
+# word (啥, 咋, 吗 …) — checked on the simplified question, before fold() rewrites spoken words (咋 → 怎么).
 SHORT_QUESTION = 10
 COLLOQUIAL_WORDS = ("啥", "咋", "吗", "呀", "啊", "嘛", "呢", "吧", "哪个", "哪儿", "干嘛")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -21,8 +21,8 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 def is_colloquial(question: str) -> bool:
     """Short, or uses a spoken-language word (the rule of SHORT_QUESTION and COLLOQUIAL_WORDS)."""
-    folded = fold(question)
-    return len(_HAN.findall(folded)) <= SHORT_QUESTION or any(w in folded for w in COLLOQUIAL_WORDS)
+    simple = to_simplified(clean(question))
+    return len(_HAN.findall(simple)) <= SHORT_QUESTION or any(w in simple for w in COLLOQUIAL_WORDS)
 
 
 def _warn(fact: Fact, message: str) -> Problem:

@@ -157,6 +157,7 @@ def test_missing_traditional_and_colloquial_variants(kcopy: Path) -> None:
     ("在哪培训的", True),  # short
     ("茂名那篇文章的作者叫啥", True),  # spoken word
     ("茂名培訓的學員是誰呀？", True),  # traditional, spoken particle
+    ("每周听一个镇汇报这事儿是咋回事", True),  # 咋, which fold() rewrites to 怎么 for matching
     ("茂名市镇街党委书记集中培训的具体起止日期是什么", False),
 ])
 def test_colloquial_rule(question: str, colloquial: bool) -> None:
