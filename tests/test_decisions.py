@@ -87,6 +87,7 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("那3个工作专班是哪仨") == "那3个工作专班是哪三个" and fold("黄毅啥title啊") == "黄毅啥职务啊"
     # OpenCC turns Cantonese 嗰 into 𠮶; 係用咩 is 是用什么, 上堂 is 上课
     assert fold("湖北村書記嗰個培訓係用咩方式上堂㗎?") == "湖北村书记那个培训是用什么方式上课?"
+    assert fold("呢個培訓係咪講咗乜?邊啲人嚟咗?") == "这个培训是不是讲了什么?哪些人来了?"
 
 
 @pytest.mark.parametrize(("question", "expect"), [
