@@ -821,9 +821,9 @@ class Matcher:
         named, implied = self._trainings(folded, terms)
         return named | implied | frozenset(t for t in terms if t in self._people)
 
-    def analyse(self, question: str, limit: int = 30, article: str | None = None) -> Analysis:
-        """Score facts for a question; with `article`, only that training's, setting aside the words that belong
-        to the other one (坡心镇和尧治河村的书记分别叫什么, asked of 茂名, is about 坡心镇)."""
+    @lru_cache(maxsize=8)  # noqa: B019 - a message asked of each training is prepared once, scored thrice
+    def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """A question corrected and folded, its words, and its content words."""
         folded = self.correct(self._prefold(question))
         words = tuple(self.segmenter.cut(folded))
         # an unknown Latin word is chat (bro, omg) far more often than a subject the articles lack; an acronym
@@ -837,6 +837,13 @@ class Matcher:
         # (only as the knowledge has it: a paraphrase in quotes, “龙头龙尾”, would count as an unknown word)
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
                     if q not in content and q in self._all_text]
+        return folded, words, tuple(content)
+
+    def analyse(self, question: str, limit: int = 30, article: str | None = None) -> Analysis:
+        """Score facts for a question; with `article`, only that training's, setting aside the words that belong
+        to the other one (坡心镇和尧治河村的书记分别叫什么, asked of 茂名, is about 坡心镇)."""
+        folded, words, prepared = self._prepare(question)
+        content = list(prepared)
         named, implied = self._trainings(folded, content)
         if article is not None:
             content = [w for w in content if self._term_article.get(w, article) == article
