@@ -37,6 +37,8 @@ KEEP_DICTIONARIES = 4  # older knowledge versions a running bot may still be usi
 # what a question asks about, when the knowledge lacks them
 FUNCTION_TAGS = frozenset({"d", "c", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o", "r", "rr", "rz",
                            "rg", "f", "dg", "df", "ad", "k", "h", "mq", "m"})
+# numeral phrases (m) only when short: 一块, 好多 are phrasing, 一把手 is a subject
+NUMERAL_MAX_LEN = 2
 
 _WORD = re.compile(r"[\w.%]+")
 
@@ -61,7 +63,8 @@ def cache_dir() -> Path:
 
 def _small_dictionary(lexicon: tuple[str, ...], where: Path) -> Path:
     # the tag sets are part of the key: the .names and .function files derive from them
-    settings = f"|{DICT_WORDS}|{jieba.__version__}|{sorted(NAME_TAGS)}|{NAME_MAX_FREQ}|{sorted(FUNCTION_TAGS)}"
+    settings = (f"|{DICT_WORDS}|{jieba.__version__}|{sorted(NAME_TAGS)}|{NAME_MAX_FREQ}|{sorted(FUNCTION_TAGS)}"
+                f"|{NUMERAL_MAX_LEN}")
     key = hashlib.sha256(("\n".join(lexicon) + settings).encode()).hexdigest()[:16]
     path = where / f"dict-{key}.txt"
     if all(path.with_suffix(x).exists() for x in (".names", ".function", ".txt")):
@@ -77,7 +80,8 @@ def _small_dictionary(lexicon: tuple[str, ...], where: Path) -> Path:
     lines = [e[2] for e in entries[:DICT_WORDS]]
     names = [w for f, w, line in entries[:DICT_WORDS]
              if len(w) >= 2 and f <= NAME_MAX_FREQ and line.split(" ")[-1] in NAME_TAGS]
-    function = [w for _, w, line in entries[:DICT_WORDS] if line.split(" ")[-1] in FUNCTION_TAGS]
+    function = [w for _, w, line in entries[:DICT_WORDS] if line.split(" ")[-1] in FUNCTION_TAGS
+                and (line.split(" ")[-1] != "m" or len(w) <= NUMERAL_MAX_LEN)]
     lines += [f"{w} {LEXICON_FREQ}" for w in lexicon if " " not in w]
     for target, text in ((path.with_suffix(".names"), "\n".join(names)),
                          (path.with_suffix(".function"), "\n".join(function)), (path, "\n".join(lines) + "\n")):

@@ -33,5 +33,6 @@ def test_changing_the_tag_sets_rebuilds_the_word_lists(tmp_path: Path, monkeypat
 
     monkeypatch.setenv("TRAINING_BOT_CACHE", str(tmp_path))
     assert Segmenter(["庄悦群"]).is_function("好多")  # 好多 is tagged m (a numeral phrase)
+    assert not Segmenter(["庄悦群"]).is_function("一把手")  # tagged m too, but a subject: long numerals stay
     monkeypatch.setattr(tk, "FUNCTION_TAGS", tk.FUNCTION_TAGS - {"m"})
     assert not Segmenter(["庄悦群"]).is_function("好多")
