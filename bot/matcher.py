@@ -28,6 +28,7 @@ from bot.tokenize import Segmenter
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[a-z]+")
+_QUESTION_CHARS = frozenset("哪几谁啥什么多少怎")
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 # Weights and penalties, tuned on tests/eval/questions.yaml (benchmarks/tune.py) and checked on the held-out set.
@@ -171,16 +172,16 @@ _AGENT_Q = re.compile(r"谁|哪位|哪些人")
 # 哪个单位的: a body (市委, 组织部, 党校, 日报), not a role (通讯员)
 _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什么|啥)部门")
 _UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党员网|局|指挥部|学院|政府|人大|基地|公司")
-_AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|市委|组织部|党校|农办|日报|"
-                      r"报网|党员网")
+_AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|干部|市委|组织部|党校|农办|"
+                      r"日报|报网|党员网")
 _PLACE_Q = re.compile(r"哪(?:个|一个|些)?(省|市|县|区|镇|乡|街道|村)")
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)")
 # a word that is a place name (钟祥市, 湖山村)
 _PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
 # a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
-# (not 一个镇, 各县, 全市, 驻村, 乡村, 农村, 城市, 重点镇, 镇街: a kind, not a name)
-_NOT_NAMED = "(?<![一个各全本该每驻乡农城点])"
+# (not 一个镇, 各县, 全市, 驻村, 乡村, 农村, 城市, 重点镇, 千名村书记, 镇街: a kind, not a name)
+_NOT_NAMED = "(?<![一个各全本该每驻乡农城点名位给的和与对让为])"
 _PLACE_A = re.compile(rf"(?<=[\u4e00-\u9fff]){_NOT_NAMED}(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大|街)")
 # "where": the answer names a place (湖北省, not 省级), a venue or (for 来源是哪里) an outlet
 _WHERE_Q = re.compile(r"在哪(?!一?[几两三四五六七八九十]*(?:天|日|年|月|号|个月|周))|"  # 在哪几天 asks when
@@ -627,6 +628,9 @@ class Matcher:
         core = word[1:] if word[0] in _GLUED else word[:-1] if word[-1] in _GLUED else word
         if core == word and len(word) == 2 and any(c in self.kb.stopwords for c in word):
             core = word[1] if word[0] in self.kb.stopwords else word[0]  # 说学 of 陈丽说学了啥: 学
+        elif core == word and len(word) > 2:
+            # 里算个 of 班子里算个啥: 算; but 哪九奖 keeps its question word (which nine awards)
+            core = word.strip("".join(c for c in word if c in self.kb.stopwords and c not in _QUESTION_CHARS))
         if core != word:
             core = self._canon.get(core, core)
             return [] if core in self.kb.stopwords else self._split(core)

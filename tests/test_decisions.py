@@ -325,3 +325,15 @@ def test_cantonese_like_and_date_questions(qa: QA) -> None:
 def test_declines_a_title_or_place_only_a_neighbour_has(qa: QA, question: str) -> None:
     answer = qa.ask(question)
     assert not answer.answered, (answer.facts, answer.reason)
+
+
+def test_chat_words_from_a_fresh_set(qa: QA) -> None:
+    from bot.normalize import fold
+
+    assert fold("張婷諗住點樣搞旅遊路線呀") == "张婷打算怎样搞旅游路线呀"  # Cantonese 谂住
+    assert fold("最後生嗰個學員") == "最年轻那个学员"  # Cantonese 后生 is young
+    assert fold("这回视频培训") == "这次视频培训"
+    assert qa.ask("湖北一共整了多少个分课堂").answered  # 整 is chat for 搞
+    assert qa.ask("这回视频培训是头一次直接对谁搞的").answered  # 对谁: a group of people answers
+    assert not qa.ask("庄悦群之前在哪当的官").answered  # 给村书记们 names no place
+    assert not qa.ask("九奖九惩具体是哪九奖哪九惩").answered  # 哪 stays on 九奖
