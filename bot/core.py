@@ -89,6 +89,14 @@ class QA:
                 answers = [decide(kb, c, matcher.analyse(c), script) for c in clauses]
                 if all(a.answered for a in answers):
                     return combine(question, answers)
+            elif whole.answered:
+                # one subject, different kinds of answer asked (茂名那篇是哪家媒体发的 哪年): the whole message's fact
+                # may give one kind only, so each clause brings its own fact too
+                analyses = [matcher.analyse(c) for c in clauses]
+                if len({a.wants for a in analyses}) > 1:
+                    answers = [decide(kb, c, a, script) for c, a in zip(clauses, analyses, strict=True)]
+                    if all(a.answered for a in answers) and any(set(a.facts) - set(whole.facts) for a in answers):
+                        return combine(question, [whole, *answers])
         return whole
 
     def reload(self) -> list[Problem]:

@@ -156,7 +156,7 @@ _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)
 _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各(?![位地级类种项镇村个县市部方界族])|"
                      r"不一样|不同|区别|差别|异同|差异|相比|对比|比较")
 # a question asking several things: clauses split at punctuation, each with a question word of its own
-_CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、]+")
+_CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates chat questions (哪家媒体发的 哪年)
 _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有")
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"

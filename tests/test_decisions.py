@@ -337,3 +337,9 @@ def test_chat_words_from_a_fresh_set(qa: QA) -> None:
     assert qa.ask("这回视频培训是头一次直接对谁搞的").answered  # 对谁: a group of people answers
     assert not qa.ask("庄悦群之前在哪当的官").answered  # 给村书记们 names no place
     assert not qa.ask("九奖九惩具体是哪九奖哪九惩").answered  # 哪 stays on 九奖
+
+
+def test_one_subject_two_kinds_of_answer_in_chat(qa: QA) -> None:
+    # a space separates the questions; the publication fact gives the date, the outlet fact the outlet
+    answer = qa.ask("茂名那篇是哪家媒体发的 哪年")
+    assert answer.answered and "2024" in answer.text and "香港商报" in answer.text, answer.reason
