@@ -190,8 +190,8 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
                     # its other training's half answers the same question there (这次培训办了几天 → 3天, 四天半)
                     # (a question asking for a kind of answer, 几天, lets the kind vouch for a weaker match)
                     floor = COUNTERPART_FLOOR_TYPED if analysis.wants else COUNTERPART_FLOOR
-                    twin = next((c for c in cands[1:] if c.fact_id in related and c.type_ok
-                                 and c.score >= floor), None)
+                    twin = next((c for c in cands[1:] if c.fact_id in related and c.score >= floor
+                                 and (set(kb.fact(c.fact_id).articles) - top_articles) & c.fits), None)
                     if twin is not None:
                         chosen_ids.append(twin.fact_id)
     if analysis.both_asked and (analysis.neutral or len(analysis.articles_named) > 1):
@@ -200,7 +200,8 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
             if any(aid in kb.fact(f).articles for f in chosen_ids):
                 continue
             # the both-fact quoting what the top fact quotes first (授课 → both-teachers), else the best fit
-            fitting = [c for c in cands[1:] if aid in kb.fact(c.fact_id).articles and c.type_ok
+            # (its part for this training must give the kind asked: both-author's 茂名 half names no outlet)
+            fitting = [c for c in cands[1:] if aid in kb.fact(c.fact_id).articles and aid in c.fits
                        and c.score >= CLEAR_FLOOR and c.coverage >= MIN_COVERAGE]
             other = next((c for c in fitting if c.fact_id in related), fitting[0] if fitting else None)
             if other is not None:

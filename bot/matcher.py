@@ -169,6 +169,9 @@ _TITLES = {"书记": "书记", "部长": "部长", "局长": "局长", "市长":
 _TITLE_A = re.compile(r"书记|部长|局长|市长|主任|指挥长|组长|专家|编辑|记者|作者|通讯员|署名")
 # "谁 did it": a person, a body (市委, 中央组织部) or a role (负责同志, 领导班子成员) must be in the answer
 _AGENT_Q = re.compile(r"谁|哪位|哪些人")
+# 哪家媒体: an outlet (香港商报网, 湖北日报), not a date
+_OUTLET_Q = re.compile(r"(?:哪个|哪家|什么|啥|哪些)(?:媒体|网站|报纸|报社|平台|刊物|网)|哪家报|哪个报")
+_OUTLET_A = re.compile(r"商报|日报|党员网|报网|网站|媒体")
 # 哪个单位的: a body (市委, 组织部, 党校, 日报), not a role (通讯员)
 _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什么|啥)部门")
 _UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党员网|局|指挥部|学院|政府|人大|基地|公司")
@@ -229,6 +232,7 @@ class Candidate:
     matched_question: str
     type_ok: bool = True
     foreign: float = 0.0  # names and numbers of the question this fact does not answer about
+    fits: frozenset[str] = frozenset()  # the trainings whose part gives the kind of answer asked for
 
 
 @dataclass(frozen=True)
@@ -417,6 +421,8 @@ class Matcher:
             out.add("agent")
         if _UNIT_A.search(answers):
             out.add("unit")
+        if _OUTLET_A.search(answers):
+            out.add("outlet")
         if _MEANING_A.search(answers) or "meaning" in asked:
             out.add("meaning")
         if _WHERE_A.search(answers):
@@ -725,6 +731,8 @@ class Matcher:
             out.append("agent")
         if _MEANING_Q.search(folded):
             out.append("meaning")
+        if _OUTLET_Q.search(folded):
+            out.append("outlet")
         if _ORIGIN_Q.search(folded):
             out.append("origin")
         if _HISTORY_Q.search(folded):
@@ -954,8 +962,9 @@ class Matcher:
                 score *= UNKNOWN_FOCUS_PENALTY
             if foreign_name:
                 score *= FOREIGN_NAME_PENALTY
+            fits = frozenset(a for a, o in doc.offers if all(self._satisfies(w, o) for w in wants))
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
-                                   best_q, type_ok, foreign))
+                                   best_q, type_ok, foreign, fits))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
         touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,

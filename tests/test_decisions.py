@@ -343,3 +343,12 @@ def test_one_subject_two_kinds_of_answer_in_chat(qa: QA) -> None:
     # a space separates the questions; the publication fact gives the date, the outlet fact the outlet
     answer = qa.ask("茂名那篇是哪家媒体发的 哪年")
     assert answer.answered and "2024" in answer.text and "香港商报" in answer.text, answer.reason
+
+
+def test_outlet_questions_get_an_outlet_for_each_training(qa: QA) -> None:
+    assert "outlet" in qa.matcher.wants("哪个媒体报的")
+    answer = qa.ask("茂名这个培训是哪年的 哪个媒体报的")
+    assert answer.answered and "香港商报" in answer.text and "2024" in answer.text, answer.reason
+    # the counterpart both-fact's 茂名 half names no outlet, so it does not stand in for 茂名's
+    answer = qa.ask("两篇报道分别出自哪家报纸")
+    assert "香港商报" in answer.text and "湖北日报" in answer.text, answer.reason
