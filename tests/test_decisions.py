@@ -352,3 +352,11 @@ def test_outlet_questions_get_an_outlet_for_each_training(qa: QA) -> None:
     # the counterpart both-fact's 茂名 half names no outlet, so it does not stand in for 茂名's
     answer = qa.ask("两篇报道分别出自哪家报纸")
     assert "香港商报" in answer.text and "湖北日报" in answer.text, answer.reason
+
+
+def test_more_cantonese_words(qa: QA) -> None:
+    from bot.normalize import fold
+
+    assert fold("莊悅群要鎮街書記心懷邊三樣嘢?") == "庄悦群要镇街书记心怀哪三样东西?"  # 边 before a count is 哪
+    assert fold("馬聶結業嗰陣要用咩狀態返去做嘢?") == "马聂结业那时要用什么状态回去做事?"
+    assert fold("邊個講課") == "谁讲课"
