@@ -14,9 +14,10 @@ EVAL = Path(__file__).parent / "eval"
 # (file, min in-scope accuracy, min out-of-scope decline rate). questions.yaml is the dev set the matcher was tuned
 # on and must meet issue 3's 0.95 / 0.95. The held-out sets were written from the articles alone by helpers who
 # never saw the knowledge. holdout to holdout6, holdout8, holdout9, holdout11, holdout12, holdout14 (90 declines,
-# 60 traditional) and holdout15 (chat style) have since been used to diagnose failures, so their figures are no
-# longer unseen. holdout7, holdout10 and holdout13 have only been measured, never read: they are the honest figures
-# for questions nobody prepared for (holdout13 is the newest). Floors sit just under today's figures (README).
+# 60 traditional), holdout15 (chat style) and holdout16 have since been used to diagnose failures, so their
+# figures are no longer unseen. holdout7, holdout10 and holdout13 have only been measured, never read: they are
+# the honest figures for questions nobody prepared for (holdout13 is the newest unseen one). Floors sit just under
+# today's figures (README "Answer quality").
 SETS = [
     ("questions.yaml", 0.98, 0.97),
     ("holdout.yaml", 0.97, 0.97),
@@ -26,11 +27,12 @@ SETS = [
     ("holdout5.yaml", 0.96, 0.97),
     ("holdout6.yaml", 0.97, 0.97),
     ("holdout8.yaml", 0.92, 0.94),
-    ("holdout9.yaml", 0.86, 0.94),
+    ("holdout9.yaml", 0.87, 0.94),
     ("holdout11.yaml", 0.76, 0.97),
     ("holdout12.yaml", 0.71, 0.88),
     ("holdout14.yaml", 0.93, 0.88),
     ("holdout15.yaml", 0.95, 0.97),
+    ("holdout16.yaml", 0.76, 0.90),
     ("holdout7.yaml", 0.89, 0.94),
     ("holdout10.yaml", 0.82, 0.92),
     ("holdout13.yaml", 0.83, 0.90),
