@@ -215,6 +215,13 @@ _TITLE_SPAN = re.compile(r"“[^”]{3,}”")
 _QUOTED = re.compile(r"[“‘\"']([^“”‘’\"']{3,40})[”’\"']")
 
 
+# the kinds of answer a text gives by a pattern alone (the rest, _offers works out)
+_OFFERED_BY = (("agent", _AGENT_A), ("unit", _UNIT_A), ("outlet", _OUTLET_A), ("meaning", _MEANING_A),
+               ("where", _WHERE_A), ("date", _ANSWER_DATE), ("day", _ANSWER_DAY), ("year", _ANSWER_YEAR),
+               ("duration", _ANSWER_DURATION), ("frequency", _ANSWER_FREQUENCY), ("origin", _ORIGIN_A),
+               ("history", _HISTORY_A), ("future", _FUTURE_A), ("said", _SAID_A))
+
+
 def _items(answer: str) -> str:
     """How many things an answer lists (before folding turns 、 into a comma), as an offer: items:N."""
     return f"items:{max(len(_ITEM_SEP.findall(answer)) + 1, len(_TITLE_SPAN.findall(answer)))}"
@@ -417,37 +424,12 @@ class Matcher:
         out: set[str] = set()
         if _ANSWER_NEGATIVE.search(answers):
             out.update(f"not:{kind}" for kind in asked)
-        if _AGENT_A.search(answers):
-            out.add("agent")
-        if _UNIT_A.search(answers):
-            out.add("unit")
-        if _OUTLET_A.search(answers):
-            out.add("outlet")
-        if _MEANING_A.search(answers) or "meaning" in asked:
+        out.update(kind for kind, pattern in _OFFERED_BY if pattern.search(answers))
+        if "meaning" in asked:  # a fact whose own variants ask what a term means explains it
             out.add("meaning")
-        if _WHERE_A.search(answers):
-            out.add("where")
         for m in _ANSWER_NUMBER.finditer(answers):
             out.add(f"number:{m.group(2)}")
             out.add("number")
-        if _ANSWER_DATE.search(answers):
-            out.add("date")
-        if _ANSWER_DAY.search(answers):
-            out.add("day")
-        if _ANSWER_YEAR.search(answers):
-            out.add("year")
-        if _ANSWER_DURATION.search(answers):
-            out.add("duration")
-        if _ANSWER_FREQUENCY.search(answers):
-            out.add("frequency")
-        if _ORIGIN_A.search(answers):
-            out.add("origin")
-        if _HISTORY_A.search(answers):
-            out.add("history")
-        if _FUTURE_A.search(answers):
-            out.add("future")
-        if _SAID_A.search(answers):
-            out.add("said")
         named = [p for p in self._people if p in answers]
         if named:
             out.add("person")
@@ -472,23 +454,26 @@ class Matcher:
             if (len(w) == 2 and any(c in self.kb.stopwords for c in w) and _HAN.match(w)
                     and not self.segmenter.is_word(w) and w not in self._canon and w not in self.kb.stopwords):
                 # a stop word jieba's HMM glued to one character (说学 of 陈丽说学了啥, 哪学, 各叫): the character
-                if run:
-                    joined = "".join(run)
-                    out.append(self._canon.get(joined, joined))
-                    run = []
+                out += self._joined(run)
+                run = []
                 out += [c for c in (self._canon.get(c, c) for c in w if c not in self.kb.stopwords and c not in _GLUED)
                         if c not in self.kb.stopwords]
                 continue
             if len(w) == 1 and _HAN.match(w) and w not in self.kb.stopwords:
                 run.append(w)
                 continue
-            if run:
-                joined = "".join(run)
-                out.append(self._canon.get(joined, joined))
-                run = []
+            out += self._joined(run)
+            run = []
             if w and w not in self.kb.stopwords and not (_QUANTITY_WORD.fullmatch(w) and not w[0].isdigit()):
                 out.append(self._canon.get(w, w))
         return out
+
+    def _joined(self, run: list[str]) -> list[str]:
+        """A run of lone characters as one canonical word (庄/月/群 → 庄月群); nothing for an empty run."""
+        if not run:
+            return []
+        joined = "".join(run)
+        return [self._canon.get(joined, joined)]
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the matcher lives as long as its knowledge
     def idf(self, word: str) -> float:
@@ -632,9 +617,7 @@ class Matcher:
             return [word]
         # jieba's HMM glues a particle to a word it does not know (提了, 那村): the word without it
         core = word[1:] if word[0] in _GLUED else word[:-1] if word[-1] in _GLUED else word
-        if core == word and len(word) == 2 and any(c in self.kb.stopwords for c in word):
-            core = word[1] if word[0] in self.kb.stopwords else word[0]  # 说学 of 陈丽说学了啥: 学
-        elif core == word and len(word) > 2:
+        if core == word and len(word) > 2:
             # 里算个 of 班子里算个啥: 算; but 哪九奖 keeps its question word (which nine awards)
             core = word.strip("".join(c for c in word if c in self.kb.stopwords and c not in _QUESTION_CHARS))
         if core != word:
@@ -945,8 +928,11 @@ class Matcher:
                 score *= OTHER_TRAINING_PENALTY
             elif focus and len(arts) > 1:
                 score *= BOTH_FACT_NAMED_PENALTY
-            parts = [o for a, o in doc.offers if not focus or a in focus] or [o for _, o in doc.offers]
-            type_ok = any(all(self._satisfies(w, o) for w in wants) for o in parts)
+            # the trainings whose part gives the kind asked; the type is right if one the question is about does
+            fits = frozenset(a for a, o in doc.offers if all(self._satisfies(w, o) for w in wants))
+            about = {a for a, _ in doc.offers if not focus or a in focus} or {a for a, _ in doc.offers}
+            parts = [o for a, o in doc.offers if a in about]
+            type_ok = bool(fits & about)
             if not type_ok:
                 score *= TYPE_PENALTY
             if says and not any("said" in o for o in parts):
@@ -962,7 +948,6 @@ class Matcher:
                 score *= UNKNOWN_FOCUS_PENALTY
             if foreign_name:
                 score *= FOREIGN_NAME_PENALTY
-            fits = frozenset(a for a, o in doc.offers if all(self._satisfies(w, o) for w in wants))
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
                                    best_q, type_ok, foreign, fits))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
