@@ -93,12 +93,14 @@ _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<
 # ... nor with 有/是 between: 规模有多大
 _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:有|是|得)?多大")
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|几个月|几年")  # 几月几日 is a date
-_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一次|多久一次|频率")
+# 多久听取一个镇街的汇报: how often, one at a time
+_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个]|多久一次|频率")
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
 # "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
-_FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份)?(?:文章|报道|稿子|新闻|原文|稿件)(?:里面|里头|里|中|当中)")
-_WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点)")
+_FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|报道|稿子|新闻|原文|稿件)(?:里面|里头|里|中|当中|话|说)"
+                    r"|文中|文里")
+_WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点|样|方面)")
 # 那几个/这几个/哪几个 point at items (which ones), they do not ask how many
 _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
                       r"(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
@@ -143,7 +145,7 @@ _ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(�
 _ORIGIN_A = re.compile(r"得名|取名|取自|命名|由来|来历|(?<!来)源于|寓意")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # asking for N items: 四大要求都是啥, 五个本领是哪五个, 哪两个题目
-_ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名)"
+_ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名|样)"
 _LIST_Q = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
                      rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单)|哪(\d{{1,2}}|[两三四五六七八九十]){_ITEMS_OF}")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)

@@ -360,3 +360,21 @@ def test_more_cantonese_words(qa: QA) -> None:
     assert fold("莊悅群要鎮街書記心懷邊三樣嘢?") == "庄悦群要镇街书记心怀哪三样东西?"  # 边 before a count is 哪
     assert fold("馬聶結業嗰陣要用咩狀態返去做嘢?") == "马聂结业那时要用什么状态回去做事?"
     assert fold("邊個講課") == "谁讲课"
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("莊悅群要鎮街書記心懷邊三樣嘢?", "国之大者"),  # 哪三样 counts items; 东西 is only the word for them
+    ("篇文章話鄉鎮幹部「一頭連住」啲咩?", "党心"),  # the article says…: a frame, not a subject
+    ("中央農辦的專家在課堂上解讀了哪一方面的政策?", "三农"),  # 哪一方面 says how many, not what
+    ("茂名市常委会多久听取一个镇街的工作汇报?", "每周"),  # how often, though worded 多久
+])
+def test_item_counts_frames_and_how_often(qa: QA, question: str, expect: str) -> None:
+    from bot.normalize import fold
+
+    answer = qa.ask(question)
+    assert answer.answered and expect in fold(answer.text), answer.reason
+
+
+def test_how_long_is_not_answered_by_how_often(qa: QA) -> None:
+    answer = qa.ask("裴婉君擔任根子鎮黨委書記幾年了?")
+    assert not answer.answered, answer.reason
