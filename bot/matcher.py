@@ -213,7 +213,9 @@ _WH_BEFORE = frozenset({"什么", "啥", "哪些", "哪个", "哪家", "哪种",
 _WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "哪", "几何", "多少钱"})
 _LINK = frozenset({"是", "有", "在", "的", "为", "要"})
 # a name or title in quotes or 《》 (folded to “”), possibly with quotes inside: 《关键之年“回炉”培训…》
-_TITLE_SPAN = re.compile(r"“[^”]{3,}”")
+_TITLE_SPAN = re.compile(r"“[^”，,：:！!？?]{3,}”")
+# words said in quotes (“不怕龙尾甩，就怕龙头摆”): an answer to what someone said, not a title
+_SAID_SPAN = re.compile(r"“[^”]{3,}”")
 _QUOTED = re.compile(r"[“‘\"']([^“”‘’\"']{3,40})[”’\"']")
 
 
@@ -438,6 +440,8 @@ class Matcher:
             out.update(f"title:{t}" for p in named for t in self._person_titles.get(p, ()))
         if _TITLE_SPAN.search(answers):
             out.add("title")
+        if _SAID_SPAN.search(answers):
+            out.add("quoted")
         out.update(f"place:{m.group(1)}" for m in _PLACE_A.finditer(answers))
         out.update(f"place:{k}" for name, kinds in self._place_kinds.items() if name in answers for k in kinds)
         return frozenset(out)
@@ -659,7 +663,9 @@ class Matcher:
         if word in doc.terms:
             return 1.0
         kinds = _KIND_WORDS.get(word)
-        if kinds and any(o.startswith(kinds) for _, offers in doc.offers for o in offers):
+        # ("title:" is any person's title; "title" a quoted name, not 黄毅's title of 部长)
+        if kinds and any(o in kinds or o.startswith(tuple(k for k in kinds if k.endswith(":")))
+                         for _, offers in doc.offers for o in offers):
             return 1.0
         # a substring hit bridges segmentation differences, but 组织 inside 村党组织书记 is another word
         if word in doc.text:
@@ -773,7 +779,7 @@ class Matcher:
         if kind == "agent":
             return "person" in offers or "agent" in offers
         if kind == "said":  # what was said, or the quoted topics talked about (分组讨论聊了啥)
-            return "said" in offers or "title" in offers
+            return "said" in offers or "quoted" in offers
         return want in offers  # place:…
 
     def clauses(self, question: str) -> list[str]:

@@ -378,3 +378,13 @@ def test_item_counts_frames_and_how_often(qa: QA, question: str, expect: str) ->
 def test_how_long_is_not_answered_by_how_often(qa: QA) -> None:
     answer = qa.ask("裴婉君擔任根子鎮黨委書記幾年了?")
     assert not answer.answered, answer.reason
+
+
+def test_a_topic_is_a_quoted_name_and_words_said_are_not_one(qa: QA) -> None:
+    from bot.normalize import fold
+
+    # 黄毅's 部长 is a person's title, and the saying he quoted is not the topic he taught
+    answer = qa.ask("黃毅講授的專題教學題目是什麼?")
+    assert answer.facts == ("mm-huangyi-who",) and "如何当好镇委书记" in fold(answer.text), answer.reason
+    answer = qa.ask("四天半能有啥用啊 马聂咋说的")  # quoted words still answer what someone said
+    assert answer.answered and "潜移默化" in answer.text, answer.reason
