@@ -388,3 +388,9 @@ def test_a_topic_is_a_quoted_name_and_words_said_are_not_one(qa: QA) -> None:
     assert answer.facts == ("mm-huangyi-who",) and "如何当好镇委书记" in fold(answer.text), answer.reason
     answer = qa.ask("四天半能有啥用啊 马聂咋说的")  # quoted words still answer what someone said
     assert answer.answered and "潜移默化" in answer.text, answer.reason
+
+
+def test_a_known_word_inside_an_unknown_one_counts_partly(qa: QA) -> None:
+    answer = qa.ask("欣旺达那个车间咋样,很高科技吗😂")  # 科技 of 高科技: the fact says 科技感十足
+    assert answer.facts == ("mm-xinwangda",) and "科技感" in answer.text, answer.reason
+    assert not qa.ask("欣旺达这家公司的高科技产品卖多少钱?").answered
