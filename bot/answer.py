@@ -177,12 +177,15 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
         # best one-training fact, answers for both; otherwise the other training's best fact, when close enough
         top_articles = set(kb.fact(top.fact_id).articles)
         if len(top_articles) == 1:
-            both = next((c for c in cands[1:] if len(kb.fact(c.fact_id).articles) > 1), None)
+            # (not a round-up: it gives far more than the question asks about one thing)
+            both = next((c for c in cands[1:] if len(kb.fact(c.fact_id).articles) > 1
+                         and not kb.fact(c.fact_id).overview), None)
             if both is not None and fits(both, BOTH_MARGIN):
                 chosen_ids = [both.fact_id]
             else:
                 for c in cands[1:]:
-                    if set(kb.fact(c.fact_id).articles) - top_articles and fits(c, BOTH_MARGIN):
+                    if (set(kb.fact(c.fact_id).articles) - top_articles and fits(c, BOTH_MARGIN)
+                            and not kb.fact(c.fact_id).overview):
                         chosen_ids.append(c.fact_id)
                         break
                 else:

@@ -83,6 +83,7 @@ class Fact:
     parts: tuple[FactPart, ...]
     file: str
     line: int
+    overview: bool = False  # a round-up for broad questions about both trainings (models.Fact.overview)
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -112,7 +113,7 @@ class KnowledgeBase:
         if cache is None:
             quoted_by: dict[tuple[str, str], list[str]] = {}  # (article, quote) → both-facts quoting it
             for b in self.facts:
-                if len(b.parts) > 1:
+                if len(b.parts) > 1 and not b.overview:  # a round-up quotes much; it is nobody's counterpart
                     for part in b.parts:
                         for q in part.quotes:
                             quoted_by.setdefault((part.article, q), []).append(b.id)
@@ -362,7 +363,7 @@ def check_knowledge(
                                             f"question {q!r} is also a question of fact {other} ({where})"))
                 seen_questions.setdefault(key, (raw.id, f"{name}:{doc.line_of(('facts', i, 'questions', j))}"))
             if ok:
-                facts.append(Fact(raw.id, tuple(raw.questions), parts, name, line))
+                facts.append(Fact(raw.id, tuple(raw.questions), parts, name, line, raw.overview))
 
     if any(not p.warning for p in problems):
         return None, problems

@@ -66,6 +66,9 @@ PERSON_TITLE_SPAN = 6
 LINK_CREDIT = 0.8
 # a longer word no fact contains, found by a known word inside it (高科技 → 科技 of 科技感十足): weaker than a typo
 PART_CREDIT = 0.5
+# A round-up fact (overview: true) answers a broad question; one about one thing that fits nearly as well is the
+# better answer (程桔说培训内容咋样 is hers, not the round-up of sayings that quotes her too)
+OVERVIEW_PENALTY = 0.9
 # Facts fully scored per question: the best by shared rare words, plus the nearest question variants. 20 gives the
 # same answers as 30 on all 2,400 eval questions, and a message asked of each training or clause by clause costs
 # several passes: 20 keeps its p99 under 5 ms.
@@ -350,7 +353,8 @@ class Matcher:
             self.docs.append(_Doc(fact, terms, quote_terms, text, quote_text, f" {pinyin(text)} ", offers,
                                   frozenset(fact.articles), named))
             for t in terms | quote_terms:
-                df[t] += 1
+                if not fact.overview:  # a round-up repeats what other facts say: it does not make words commoner
+                    df[t] += 1
                 self._postings[t].append(i)
             if len(fact.parts) > 1:
                 # a question about one training is matched against that training's half only
@@ -372,9 +376,9 @@ class Matcher:
                     if b.isalnum():
                         bigrams[b].append(c)
         self._bigrams = dict(bigrams)
-        self._n = max(len(self.docs), 1)
+        self._n = max(sum(not d.fact.overview for d in self.docs), 1)  # rarity among facts about one thing
         self._df = dict(df)
-        self._all_text = "\n".join(f"{d.text}\n{d.quote_text}" for d in self.docs)
+        self._all_text = "\n".join(f"{d.text}\n{d.quote_text}" for d in self.docs if not d.fact.overview)
         self._entities = (frozenset(self._canon.get(w, w) for w in (*kb.lexicon, *aliases)) | self._people) \
             & frozenset(self._df)
         # places and units an answer ties to the one person it names (郑雄是钟祥市胡集镇湖山村党委书记)
@@ -916,8 +920,12 @@ class Matcher:
         foreign_name = any(self.idf(w) == UNKNOWN_WEIGHT and self.segmenter.is_name(w) for w in content)
         qsound = pinyin(folded)
         cands: list[Candidate] = []
+        # a question about one training, or naming something only one mentions, is not a broad one
+        one_sided = bool(named or implied or any(w in self._entity_article for w in content))
         for d in pool:
             doc = self.docs[d]
+            if doc.fact.overview and one_sided:
+                continue
             arts = doc.articles
             if article is not None and article not in arts:
                 continue
@@ -944,6 +952,8 @@ class Matcher:
             cov = covered / total
             score = W_COVERAGE * cov + W_FUZZ * best / 100.0
             score *= FOREIGN_ENTITY_PENALTY ** min(foreign, 2)
+            if doc.fact.overview:
+                score *= OVERVIEW_PENALTY
             if named and not named & arts:
                 score *= OTHER_TRAINING_PENALTY
             elif focus and len(arts) > 1:

@@ -76,6 +76,12 @@ class Fact(Strict):
     parts: list[Part] | None = Field(
         default=None, min_length=2, description="For a fact spanning trainings: one answer per article."
     )
+    overview: bool = Field(
+        default=False,
+        description="A round-up across trainings for broad questions (有哪些学员分享了经验): used only when a "
+        "question names no training and nothing only one of them mentions, and never ahead of a fact about one "
+        "thing that fits as well. Needs parts.",
+    )
 
     @model_validator(mode="after")
     def _answer_or_parts(self) -> Fact:
@@ -86,6 +92,8 @@ class Fact(Strict):
             raise ValueError("a fact needs answer and quotes (or parts for a fact spanning trainings)")
         if self.parts is not None and len({p.article for p in self.parts}) != len(self.parts):
             raise ValueError("parts must name different articles")
+        if self.overview and self.parts is None:
+            raise ValueError("overview: true needs parts, one per training it rounds up")
         return self
 
 

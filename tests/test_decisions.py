@@ -394,3 +394,21 @@ def test_a_known_word_inside_an_unknown_one_counts_partly(qa: QA) -> None:
     answer = qa.ask("欣旺达那个车间咋样,很高科技吗😂")  # 科技 of 高科技: the fact says 科技感十足
     assert answer.facts == ("mm-xinwangda",) and "科技感" in answer.text, answer.reason
     assert not qa.ask("欣旺达这家公司的高科技产品卖多少钱?").answered
+
+
+def test_a_broad_question_gets_the_round_up_of_both_trainings(qa: QA) -> None:
+    answer = qa.ask("有哪些学员上台分享了经验?")
+    assert answer.facts == ("both-sharers",), answer.reason
+    assert "高锦乔" in answer.text and "孙开林" in answer.text
+    answer = qa.ask("培训里有没有人谈到旅游或者景区?")
+    assert "精品旅游线路" in answer.text and "景区" in answer.text, answer.reason
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("程菊说培训内容咋样", "hb-cheng-ju-said"),  # names her: her fact, not the round-up of sayings quoting her
+    ("乡镇干部为啥又说是最先一公里啊?", "mm-township-cadres"),  # one thing, fitting as well as the round-up
+    ("都请了哪些人来讲课?", "both-teachers"),
+])
+def test_a_round_up_never_takes_a_question_about_one_thing(qa: QA, question: str, fact: str) -> None:
+    answer = qa.ask(question)
+    assert fact in answer.facts and not any(qa.kb.fact(f).overview for f in answer.facts), answer.reason

@@ -121,6 +121,7 @@ BROKEN = [
     ("zz-extra.yaml", "id: mm-extra", "id: mm-dates", "duplicate id", "mm-dates"),
     ("zz-extra.yaml", "      - 头一天几号\n", "", "at least 3", "mm-extra"),
     ("zz-extra.yaml", "    answer:", "\tanswer:", "tab", None),
+    ("zz-extra.yaml", "    questions:", "    overview: true\n    questions:", "overview: true needs parts", "mm-extra"),
     ("zz-extra.yaml", "    quotes:", "    answer: again\n    quotes:", "appears twice", None),
     ("articles.yaml", '    published: "2024-04-27"', "    published: 2024-04-27", "as a date", "maoming-2024"),
     ("articles.yaml", "    editor: 郭昕玥", "    editor: 王五", "does not appear in the seed", "maoming-2024"),
