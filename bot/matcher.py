@@ -875,6 +875,8 @@ class Matcher:
         # words the question type already says: 今年 of 今年多大, 区 of 哪个区
         asked = {"今年"} if "number:岁" in wants else set()
         asked |= {w.partition(":")[2] for w in wants if w.startswith("place:")}
+        if "where" in wants:
+            asked |= {"地点"}  # 地点在哪里: the question type again
         content = [w for w in content if w not in asked]
         content_t = tuple(content)
         m = _LIST_Q.search(folded)

@@ -412,3 +412,21 @@ def test_a_broad_question_gets_the_round_up_of_both_trainings(qa: QA) -> None:
 def test_a_round_up_never_takes_a_question_about_one_thing(qa: QA, question: str, fact: str) -> None:
     answer = qa.ask(question)
     assert fact in answer.facts and not any(qa.kb.fact(f).overview for f in answer.facts), answer.reason
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("坡心镇属于哪个区啊", "电白"),  # 属于 only links the place to the kind asked
+    ("潜江那个村书记叫啥 说很震撼那个", "郑青龙"),  # 很 is phrasing, though 程桔 says 很实用
+    ("全国那个视频培训班 是头一回对全部村主职干部搞的么", "第一次"),  # 全部 is 所有
+    ("此次茂名培訓是否安排了現場教學?地點在哪裡?", "欣旺達"),  # formal 此次/是否; 地点 repeats 在哪里
+    ("镇街书记在百千万工程里算啥角色 整不明白", "施工队长"),  # 整不明白 is chat
+])
+def test_phrasing_words_from_a_chat_and_formal_set(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, answer.reason
+
+
+def test_cantonese_which_days() -> None:
+    from bot.normalize import fold
+
+    assert fold("茂名個培訓係邊幾日㗎") == "茂名个培训是哪几日"

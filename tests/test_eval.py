@@ -33,6 +33,7 @@ SETS = [
     ("holdout14.yaml", 0.93, 0.88),
     ("holdout15.yaml", 0.95, 0.97),
     ("holdout16.yaml", 0.76, 0.90),
+    ("holdout19.yaml", 0.89, 0.92),  # Cantonese, formal traditional and chat (diagnosis)
     ("holdout7.yaml", 0.89, 0.94),
     ("holdout10.yaml", 0.82, 0.92),
     ("holdout13.yaml", 0.83, 0.90),
