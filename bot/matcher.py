@@ -660,7 +660,7 @@ class Matcher:
 
     def _sound_known(self, word: str) -> bool:
         """Whether a known word sounds like `word` (then it is a typo, not an unknown attribute)."""
-        return tuple(pinyin(word).split(" ")) in self._by_sound
+        return self._by_sound.get(tuple(pinyin(word).split(" ")), word) != word  # (家乡 itself is no typo)
 
     def _is_word(self, seg: str) -> bool:
         return seg in self._df or seg in self.kb.stopwords or self.segmenter.is_word(seg)
@@ -767,8 +767,8 @@ class Matcher:
                     j -= 1
                 if j >= 0 and words[j] not in self.kb.stopwords:
                     out.append(words[j])
-            if w == "多少钱":
-                out.append(w)
+            if w == "多少钱" or (len(w) > 2 and self._canon.get(w, w) != w and any(c in _QUESTION_CHARS for c in w)):
+                out.append(w)  # a question word with its thing (哪里人 is 家乡, 多大年纪 年龄)
         return [self._canon.get(w, w) for w in out]
 
     @staticmethod

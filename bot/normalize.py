@@ -43,6 +43,12 @@ _ENGLISH = {"who": "谁", "what": "什么", "when": "什么时候", "where": "�
             "how long": "多久", "why": "为什么", "title": "职务", "topic": "题目", "theme": "主题"}
 _ENGLISH_RE = re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, _ENGLISH)) + r")(?![a-z])")
 _WHO_SAID_RE = re.compile(r"(?<=谁)话")
+# a count written in Chinese numerals (三十多年, 十五位, 一百三十一个) in digits as the articles mostly write it; only
+# with 十, or a digit before 百/千: 百人课堂, 千名村书记 and 百千万工程 are names, 三农 and 四大要求 stay as written
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_CN_COUNT = re.compile(r"(?:[一二两三四五六七八九][百千](?:[零一二两三四五六七八九十]+)?"
+                       r"|[一二两三四五六七八九]?十[一二三四五六七八九]?)"
+                       r"(?=(?:多|余)?(?:年|个|位|名|天|岁|日|月|人|次|场|家|所|项|条|万|届|期|批))")
 _CONTEXT_RE = re.compile("|".join(f"{re.escape(k)}{look}" for k, (_, look) in
                                   sorted(_VARIANT_CONTEXT.items(), key=lambda kv: -len(kv[0]))))
 _VARIANT_RE = re.compile("|".join(sorted(map(re.escape, _VARIANTS), key=len, reverse=True)))
@@ -75,12 +81,24 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _cn_count(m: re.Match[str]) -> str:
+    total, digit = 0, 0
+    for ch in m.group(0):
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        else:  # 十, 百 or 千
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            digit = 0
+    return str(total + digit)
+
+
 def fold(text: str) -> str:
     """The form every comparison uses: clean, simplified, lower case, one kind of punctuation."""
     text = to_simplified(clean(text)).lower().translate(_PUNCT)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH[m.group(0)], text)
     text = _CONTEXT_RE.sub(lambda m: _VARIANT_CONTEXT[m.group(0)][0], text)
     text = _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], text)
+    text = _CN_COUNT.sub(_cn_count, text)
     return _WHO_SAID_RE.sub("说", text)  # 邊個話 → 谁话 → 谁说; elsewhere 话 is a word (千名村书记话振兴)
 
 

@@ -430,3 +430,18 @@ def test_cantonese_which_days() -> None:
     from bot.normalize import fold
 
     assert fold("茂名個培訓係邊幾日㗎") == "茂名个培训是哪几日"
+
+
+def test_chinese_numeral_counts_read_as_digits() -> None:
+    from bot.normalize import fold
+
+    assert fold("三十多年 十五位 一百三十一个 五十二万名") == "30多年 15位 131个 52万名"
+    # names and single numerals stay: 百人课堂, 千名村书记, 百千万工程, 三农, 四大要求, 十分
+    for text in ("百人课堂", "千名村书记", "百千万工程", "三农", "四大要求", "十分震撼"):
+        assert fold(text) == text
+
+
+def test_a_path_is_a_model_and_a_hometown_is_no_place_in_the_articles(qa: QA) -> None:
+    answer = qa.ask("尧治河村走的是什么类型的发展路子?")
+    assert answer.answered and "融合型" in answer.text, answer.reason
+    assert not qa.ask("王樹斌指揮長係邊度人?").answered  # 哪里人 asks a hometown (家乡), which no fact gives
