@@ -445,3 +445,12 @@ def test_a_path_is_a_model_and_a_hometown_is_no_place_in_the_articles(qa: QA) ->
     answer = qa.ask("尧治河村走的是什么类型的发展路子?")
     assert answer.answered and "融合型" in answer.text, answer.reason
     assert not qa.ask("王樹斌指揮長係邊度人?").answered  # 哪里人 asks a hometown (家乡), which no fact gives
+
+
+def test_taiwan_zhe_and_the_pages_own_date_format(qa: QA) -> None:
+    from bot.normalize import fold
+
+    assert fold("帶著問題學") == fold("帶着問題學") == "带着问题学"
+    answer = qa.ask("莊悅群喺開班動員度對學員有咩期望?")  # shown in 帶著 (Taiwan forms), still the same words
+    assert "带着问题学" in fold(answer.text), answer.reason
+    assert "2024-04-27" in qa.ask("請問香港商報網這篇報導於何時刊出?").text
