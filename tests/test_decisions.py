@@ -420,6 +420,7 @@ def test_a_round_up_never_takes_a_question_about_one_thing(qa: QA, question: str
     ("全国那个视频培训班 是头一回对全部村主职干部搞的么", "第一次"),  # 全部 is 所有
     ("此次茂名培訓是否安排了現場教學?地點在哪裡?", "欣旺達"),  # formal 此次/是否; 地点 repeats 在哪里
     ("镇街书记在百千万工程里算啥角色 整不明白", "施工队长"),  # 整不明白 is chat
+    ("有没有学员讲到做群众工作的经历,比如征地或者走访农户?", "遍访全村农户"),  # 比如 introduces; 经历 is 经验
 ])
 def test_phrasing_words_from_a_chat_and_formal_set(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
