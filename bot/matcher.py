@@ -152,7 +152,7 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 # asking for N items: 四大要求都是啥, 五个本领是哪五个, 哪两个题目
 _ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名|样)"
 _LIST_Q = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
-                     rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单)|哪(\d{{1,2}}|[两三四五六七八九十]){_ITEMS_OF}")
+                     rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
@@ -214,7 +214,7 @@ _ANSWER_DATE = re.compile(r"\d+\s*(年|月|日|号)|\d{1,2}:\d\d|[一二三四�
 # An answer saying what the article does NOT state (没有写具体日期): it answers the kinds its fact is asked for.
 _ANSWER_NEGATIVE = re.compile(r"没有(写|注明|给出|署名|说明|提到|提及|公布)|未(写明|注明|提及)")
 # question words followed by what is asked for (什么产品, 多少人口), or preceded by it (电话是多少, 家乡是哪里)
-_WH_BEFORE = frozenset({"什么", "啥", "哪些", "哪个", "哪家", "哪种", "哪一个", "多少", "几", "哪"})
+_WH_BEFORE = frozenset({"什么", "啥", "哪些", "哪个", "哪家", "哪种", "哪一个", "多少", "几", "哪", "有没有", "有无"})
 _WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "哪", "几何", "多少钱"})
 _LINK = frozenset({"是", "有", "在", "的", "为", "要"})
 # a name or title in quotes or 《》 (folded to “”), possibly with quotes inside: 《关键之年“回炉”培训…》

@@ -455,3 +455,12 @@ def test_taiwan_zhe_and_the_pages_own_date_format(qa: QA) -> None:
     answer = qa.ask("莊悅群喺開班動員度對學員有咩期望?")  # shown in 帶著 (Taiwan forms), still the same words
     assert "带着问题学" in fold(answer.text), answer.reason
     assert "2024-04-27" in qa.ask("請問香港商報網這篇報導於何時刊出?").text
+
+
+@pytest.mark.parametrize("question", [
+    "向巷村的「九奖九惩」具体是哪九奖哪九惩?",  # 哪九奖 asks for nine of something: no fact lists nine
+    "茂名这次镇街书记培训结业时有没有考试?",  # 有没有 + a thing no fact has: that is what is asked
+])
+def test_declines_a_list_of_n_or_a_thing_asked_about_that_no_fact_has(qa: QA, question: str) -> None:
+    answer = qa.ask(question)
+    assert not answer.answered, (answer.facts, answer.reason)
