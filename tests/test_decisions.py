@@ -421,6 +421,8 @@ def test_a_round_up_never_takes_a_question_about_one_thing(qa: QA, question: str
     ("此次茂名培訓是否安排了現場教學?地點在哪裡?", "欣旺達"),  # formal 此次/是否; 地点 repeats 在哪里
     ("镇街书记在百千万工程里算啥角色 整不明白", "施工队长"),  # 整不明白 is chat
     ("有没有学员讲到做群众工作的经历,比如征地或者走访农户?", "遍访全村农户"),  # 比如 introduces; 经历 is 经验
+    ("茂名现任市委书记叫什么名字?", "庄悦群"),  # 现任 (current) is phrasing
+    ("鄭青龍話白天聽完課,夜晚有咩安排?", "省委領導"),  # 夜晚 is 晚上
 ])
 def test_phrasing_words_from_a_chat_and_formal_set(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
