@@ -105,6 +105,7 @@ _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
 _FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|报道|稿子|新闻|原文|稿件)(?:里面|里头|里|中|当中|话|说)"
                     r"|文中|文里")
+_INCLUDES_Q = re.compile(r"(?:包括|包含|涵盖|涉及)了?(?:哪些|什么|啥|哪几)")
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点|样|方面)")
 # 那几个/这几个/哪几个 point at items (which ones), they do not ask how many
 _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
@@ -209,6 +210,7 @@ _ANSWER_NUMBER = re.compile(rf"(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多
                             r"(个|名|位|人|天|日|年|岁|月|号|点|次|场|类|项|条|大|元|块|堂|批|届|期|所)")
 # a length of time: 3天, 四天半, 三年; not 2022年 or 4月24日
 _ANSWER_DURATION = re.compile(r"(?<![\d月])(\d{1,2}|[一二两三四五六七八九十]+)(?:多|余)?(天|个月|周|年|小时)")
+_DURATION_UNIT = {"个月": "月", "周": "天", "小时": "天"}  # a week or some hours answer 几天 well enough
 _ANSWER_DATE = re.compile(r"\d+\s*(年|月|日|号)|\d{1,2}:\d\d|[一二三四五六七八九十]+(月|日|号)|"
                           r"今年|去年|近日|上午|下午|晚上|以来")
 # An answer saying what the article does NOT state (没有写具体日期): it answers the kinds its fact is asked for.
@@ -437,6 +439,7 @@ class Matcher:
         out.update(kind for kind, pattern in _OFFERED_BY if pattern.search(answers))
         if "meaning" in asked:  # a fact whose own variants ask what a term means explains it
             out.add("meaning")
+        out.update(f"duration:{_DURATION_UNIT.get(m.group(2), m.group(2))}" for m in _ANSWER_DURATION.finditer(answers))
         for m in _ANSWER_NUMBER.finditer(answers):
             out.add(f"number:{m.group(2)}")
             out.add("number")
@@ -713,8 +716,10 @@ class Matcher:
             out.append("number:岁")
         elif _FREQUENCY_Q.search(folded):
             out.append("frequency")
-        elif _DURATION_Q.search(folded):
-            out.append("duration")
+        elif m := _DURATION_Q.search(folded):
+            # 几年 is not answered by 四天半: a count of days, months or years asks that unit
+            unit = next((u for k, u in (("年", "年"), ("月", "月"), ("天", "天"), ("日", "天")) if k in m.group(0)), "")
+            out.append(f"duration:{unit}" if unit else "duration")
         elif not _WHEN_Q.search(folded):  # 几号, 几月 ask for a date, not a count
             m = _COUNT_Q.search(folded)
             if m:
@@ -777,6 +782,8 @@ class Matcher:
         if f"not:{kind}" in offers:
             return True
         if kind == "number":
+            return want in offers
+        if kind == "duration" and arg:
             return want in offers
         if kind in ("duration", "frequency"):
             return kind in offers
@@ -877,6 +884,8 @@ class Matcher:
         asked |= {w.partition(":")[2] for w in wants if w.startswith("place:")}
         if "where" in wants:
             asked |= {"地点"}  # 地点在哪里: the question type again
+        if _INCLUDES_Q.search(folded):
+            asked.add("涵盖")  # 四大要求包括哪些: which they are, not what "includes" them
         content = [w for w in content if w not in asked]
         content_t = tuple(content)
         m = _LIST_Q.search(folded)

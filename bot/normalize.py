@@ -34,7 +34,7 @@ _VARIANTS = {"甚么": "什么", "咩嘢": "什么", "乜嘢": "什么", "咩": 
              "今次": "这次", "点样": "怎样", "嘅": "的", "喺": "在",
              "冇": "没有", "咗": "了", "佢哋": "他们", "佢": "他", "啲": "些", "嚟": "来", "畀": "给", "睇": "看",
              "咋样": "怎么样", "咋": "怎么", "名儿": "名字", "头一回": "第一次", "头一次": "第一次", "一回": "一次",
-             "嚟㗎": "", "㗎": "", "嘛呢": "呢", "仨": "三个", "俩": "两个",
+             "嚟㗎": "", "㗎": "", "嘛呢": "呢", "仨": "三个", "俩": "两个", "一齐": "一起",
              # Taiwan writes the particle 着 as 著 (帶著問題學), which t2s keeps: one form for both, as for 显著
              "著": "着"}
 _VARIANT_CONTEXT = {"系": ("是", r"(?=[哪谁什几多唔咪边乜点咩]|用(?:什么|咩|乜|边))"),
@@ -45,6 +45,8 @@ _ENGLISH = {"who": "谁", "what": "什么", "when": "什么时候", "where": "�
             "how long": "多久", "why": "为什么", "title": "职务", "topic": "题目", "theme": "主题"}
 _ENGLISH_RE = re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, _ENGLISH)) + r")(?![a-z])")
 _WHO_SAID_RE = re.compile(r"(?<=谁)话")
+# Cantonese 喺…度 (喺開班度: at the opening) is 在…: the 度 only marks a place
+_AT_PLACE_RE = re.compile(r"喺([\u4e00-\u9fff]{1,6}?)(?<![边邊])度")  # not 喺边度 (where)
 # a count written in Chinese numerals (三十多年, 十五位, 一百三十一个) in digits as the articles mostly write it; only
 # with 十, or a digit before 百/千: 百人课堂, 千名村书记 and 百千万工程 are names, 三农 and 四大要求 stay as written
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
@@ -98,6 +100,7 @@ def fold(text: str) -> str:
     """The form every comparison uses: clean, simplified, lower case, one kind of punctuation."""
     text = to_simplified(clean(text)).lower().translate(_PUNCT)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH[m.group(0)], text)
+    text = _AT_PLACE_RE.sub(r"在\1", text)
     text = _CONTEXT_RE.sub(lambda m: _VARIANT_CONTEXT[m.group(0)][0], text)
     text = _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], text)
     text = _CN_COUNT.sub(_cn_count, text)

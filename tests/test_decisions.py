@@ -466,3 +466,13 @@ def test_taiwan_zhe_and_the_pages_own_date_format(qa: QA) -> None:
 def test_declines_a_list_of_n_or_a_thing_asked_about_that_no_fact_has(qa: QA, question: str) -> None:
     answer = qa.ask(question)
     assert not answer.answered, (answer.facts, answer.reason)
+
+
+def test_cantonese_at_a_place_what_is_included_and_units_of_time(qa: QA) -> None:
+    from bot.normalize import fold
+
+    assert fold("喺開班度講") == "在开班讲" and fold("喺邊度講") == "在哪里讲"  # 喺…度 is 在…, but 邊度 is where
+    answer = qa.ask("茂名市委書記對鎮街書記提出的四大要求包括哪些?")  # 包括哪些 only asks which they are
+    assert answer.answered and "忠誠可靠" in answer.text, answer.reason
+    assert not qa.ask("马聂当村书记几年了?").answered  # years: 四天半 is how long the training was
+    assert "四天半" in qa.ask("村书记视频培训学了几天?").text
