@@ -185,7 +185,7 @@ _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什�
 _UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党员网|局|指挥部|学院|政府|人大|基地|公司")
 _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|干部|市委|组织部|党校|农办|"
                       r"日报|报网|党员网")
-_PLACE_Q = re.compile(r"哪(?:个|一个|些)?(省|市|县|区|镇|乡|街道|村)")
+_PLACE_Q = re.compile(r"哪(?:个|一个|些)?(省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)")  # not 哪些市领导
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)")
 # a word that is a place name (钟祥市, 湖山村)

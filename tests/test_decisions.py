@@ -476,3 +476,10 @@ def test_cantonese_at_a_place_what_is_included_and_units_of_time(qa: QA) -> None
     assert answer.answered and "忠誠可靠" in answer.text, answer.reason
     assert not qa.ask("马聂当村书记几年了?").answered  # years: 四天半 is how long the training was
     assert "四天半" in qa.ask("村书记视频培训学了几天?").text
+
+
+def test_which_city_leaders_asks_for_leaders_not_a_city(qa: QA) -> None:
+    assert "place:市" not in qa.matcher.wants("两个培训分别有哪些市领导或省领导参与?")
+    assert "place:市" in qa.matcher.wants("欣旺达基地在哪个市?")
+    answer = qa.ask("两个培训分别有哪些市领导或省领导参与?")
+    assert answer.answered and "庄悦群" in answer.text and "省委领导" in answer.text, answer.reason
