@@ -472,6 +472,7 @@ def test_cantonese_at_a_place_what_is_included_and_units_of_time(qa: QA) -> None
     from bot.normalize import fold
 
     assert fold("喺開班度講") == "在开班讲" and fold("喺邊度講") == "在哪里讲"  # 喺…度 is 在…, but 邊度 is where
+    assert fold("村書記係喺邊啲課堂上堂") == "村书记是在哪些课堂上课"  # 係 before 喺 is 是
     answer = qa.ask("茂名市委書記對鎮街書記提出的四大要求包括哪些?")  # 包括哪些 only asks which they are
     assert answer.answered and "忠誠可靠" in answer.text, answer.reason
     assert not qa.ask("马聂当村书记几年了?").answered  # years: 四天半 is how long the training was
