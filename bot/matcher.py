@@ -488,7 +488,7 @@ class Matcher:
         if not run:
             return []
         joined = "".join(run)
-        return [self._canon.get(joined, joined)]
+        return [] if joined in self.kb.stopwords else [self._canon.get(joined, joined)]  # 跑/去 is 跑去, phrasing
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the matcher lives as long as its knowledge
     def idf(self, word: str) -> float:

@@ -423,6 +423,8 @@ def test_a_round_up_never_takes_a_question_about_one_thing(qa: QA, question: str
     ("有没有学员讲到做群众工作的经历,比如征地或者走访农户?", "遍访全村农户"),  # 比如 introduces; 经历 is 经验
     ("茂名现任市委书记叫什么名字?", "庄悦群"),  # 现任 (current) is phrasing
     ("鄭青龍話白天聽完課,夜晚有咩安排?", "省委領導"),  # 夜晚 is 晚上
+    ("镇街书记那批学员跑去哪参观了🏭", "欣旺达"),  # 跑/去, cut apart and joined again, is still phrasing
+    ("周代年带班子挨家挨户跑没 开的啥会", "湾子会"),  # 挨家挨户 is 遍访
 ])
 def test_phrasing_words_from_a_chat_and_formal_set(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
