@@ -486,3 +486,12 @@ def test_which_city_leaders_asks_for_leaders_not_a_city(qa: QA) -> None:
     assert "place:市" in qa.matcher.wants("欣旺达基地在哪个市?")
     answer = qa.ask("两个培训分别有哪些市领导或省领导参与?")
     assert answer.answered and "庄悦群" in answer.text and "省委领导" in answer.text, answer.reason
+
+
+def test_more_cantonese_forms() -> None:
+    from bot.normalize import fold
+
+    assert fold("佢哋傾咗啲乜") == "他们谈了些什么"  # 倾 (chat) before what was said, not 倾向
+    assert fold("傾向") == "倾向"
+    assert fold("搵邊個講") == "找谁讲" and fold("講晒咩") == "讲什么" and fold("噉樣做") == "这样做"
+    assert fold("邊年辦嘅") == "哪年办的" and fold("嗰陣時") == "那时" and fold("兩邊各") == "两边各"
