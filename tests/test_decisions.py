@@ -495,3 +495,11 @@ def test_more_cantonese_forms() -> None:
     assert fold("傾向") == "倾向"
     assert fold("搵邊個講") == "找谁讲" and fold("講晒咩") == "讲什么" and fold("噉樣做") == "这样做"
     assert fold("邊年辦嘅") == "哪年办的" and fold("嗰陣時") == "那时" and fold("兩邊各") == "两边各"
+
+
+def test_chat_openers_are_phrasing(qa: QA) -> None:
+    for question, words in [("老铁们 茂名那培训咋整的", ("茂名", "培训")), ("说真的 庄悦群讲了啥", ("庄悦群", "介绍")),
+                            ("好奇 程桔说了啥", ("程桔",)), ("讲真 谁主办的", ("举办",))]:
+        assert qa.matcher.analyse(question).content == words
+    answer = qa.ask("求问 王树斌啥来头")  # 来头 asks who he is: his title
+    assert answer.answered and "指挥长" in answer.text, answer.reason
