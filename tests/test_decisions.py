@@ -495,6 +495,9 @@ def test_more_cantonese_forms() -> None:
     assert fold("傾向") == "倾向"
     assert fold("搵邊個講") == "找谁讲" and fold("講晒咩") == "讲什么" and fold("噉樣做") == "这样做"
     assert fold("邊年辦嘅") == "哪年办的" and fold("嗰陣時") == "那时" and fold("兩邊各") == "两边各"
+    # formal and Taiwan wording: 何人, 何種, 何謂, 視訊
+    assert fold("培訓由何人主辦,採取何種方式") == "培训由谁主办,采取什么方式"
+    assert fold("何謂村社合一") == "什么是村社合一" and fold("視訊上課") == "视频上课"
 
 
 def test_chat_openers_are_phrasing(qa: QA) -> None:
