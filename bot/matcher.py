@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.knowledge import Fact, KnowledgeBase
 from bot.normalize import fold
@@ -305,6 +306,9 @@ class Matcher:
         for alias, aid in self._alias:
             self._alias_article[self._canon.get(alias, alias)].add(aid)
         self._people = frozenset(self._canon.get(p, p) for p in kb.people)
+        # names of people and places a one-character slip is corrected to (尧治村 → 尧治河村)
+        self._typo_entities = tuple(sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people)
+                                            if len(w) >= 3 and _HAN.match(w)}, key=len, reverse=True))
         self._occasions = frozenset(self._canon.get(w, w) for w in kb.occasions)
         # places the articles name with their kind (電白區): an answer naming one bare (欣旺达电白基地) gives that kind
         self._place_kinds: dict[str, set[str]] = defaultdict(set)
@@ -557,13 +561,48 @@ class Matcher:
                 if size == 2 and word not in self._entities and word not in self.kb.people and any(
                         pinyin(seg[j], loose=False) != pinyin(word[j], loose=False) for j in changed):
                     continue
+                # 村在 is not 存在: a character the knowledge uses as a word of its own is typed on purpose
+                if size == 2 and word not in self._entities and any(seg[j] in self._df for j in changed):
+                    continue
                 out.append(word)
                 i, done = end, True
                 break
             if not done:
                 out.append(folded[i])
                 i += 1
-        return self._correct_names("".join(out))
+        return self._correct_entities(self._correct_names("".join(out)))
+
+    def _correct_entities(self, text: str) -> str:
+        """A domain term of three or more characters typed with one character dropped, added, swapped or changed
+        (尧治村, 饶治河村, 欣旺基地), when no known word is typed there instead; a place keeps its kind (根子村 is
+        another place than 根子镇)."""
+        chars = set(text)
+        for name in self._typo_entities:
+            if name in text or len(chars & set(name)) < len(name) - 1:
+                continue
+            n = len(name)
+            found = None
+            for size in (n, n - 1, n + 1):
+                for i in range(len(text) - size + 1):
+                    seg = text[i:i + size]
+                    # a dropped or added character inside (尧治村); a changed or swapped one keeps an end (饶治河村)
+                    ends = (seg[0] == name[0]) + (seg[-1] == name[-1])
+                    if (ends < (1 if size == n else 2) or seg in self._df
+                            or OSA.distance(seg, name, score_cutoff=1) > 1 or self._inside_word(text, i, size)
+                            or any(self.segmenter.is_name(x) or self.segmenter.is_word(x) for x in (seg, seg[:-1]))):
+                        continue  # (湛江市 is a place of its own, not a slip for 潜江市)
+                    if size == n and sorted(seg) != sorted(name) and (
+                            not _PLACE_END.search(name) or seg[-1] != name[-1]):
+                        continue  # a changed character only in a place's name: 根子村 is not 根子镇, 王小明 not 王小慧
+                    found = (i, size)
+                    break
+                if found:
+                    break
+            if found:
+                i, size = found
+                text = text[:i] + name + text[i + size:]
+                chars = set(text)
+        return text
 
     def _correct_names(self, text: str) -> str:
         """A person's name with one given-name character mistyped by its first sound (车东跃 → 车东耀).

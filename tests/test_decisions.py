@@ -506,3 +506,14 @@ def test_chat_openers_are_phrasing(qa: QA) -> None:
         assert qa.matcher.analyse(question).content == words
     answer = qa.ask("求问 王树斌啥来头")  # 来头 asks who he is: his title
     assert answer.answered and "指挥长" in answer.text, answer.reason
+
+
+def test_one_character_slips_in_names_of_people_and_places(qa: QA) -> None:
+    m = qa.matcher
+    fixed = {"饶治河村的党委书记是谁": "尧治河村的党委书记是谁", "尧治村在哪": "尧治河村在哪", "孙开临": "孙开林"}
+    for typed, meant in fixed.items():
+        assert m.correct(m._prefold(typed)) == meant
+    # another place (湛江市 is not 潜江市, 根子村 not 根子镇) and ordinary words stay as typed
+    for typed in ("湛江市一共有多少个镇?", "根子村有多少人", "黄毅在培训上讲的专题叫什么名字?", "学员都是哪里的?"):
+        assert m.correct(m._prefold(typed)) == m._prefold(typed)
+    assert qa.ask("饶治河村的党委书记是谁?").facts == ("hb-sun-kailin-who",)
