@@ -573,9 +573,9 @@ class Matcher:
         return self._correct_entities(self._correct_names("".join(out)))
 
     def _correct_entities(self, text: str) -> str:
-        """A domain term of three or more characters typed with one character dropped, added, swapped or changed
-        (尧治村, 饶治河村, 欣旺基地), when no known word is typed there instead; a place keeps its kind (根子村 is
-        another place than 根子镇)."""
+        """A name of three or more characters typed with one character dropped or added inside, two swapped, or, in a
+        place's name, one changed (尧治村, 饶治河村 → 尧治河村), unless the typed text is a word or place of its own
+        (湛江市); a place keeps its kind (根子村 is another place than 根子镇)."""
         chars = set(text)
         for name in self._typo_entities:
             if name in text or len(chars & set(name)) < len(name) - 1:
