@@ -425,6 +425,8 @@ def test_a_round_up_never_takes_a_question_about_one_thing(qa: QA, question: str
     ("鄭青龍話白天聽完課,夜晚有咩安排?", "省委領導"),  # 夜晚 is 晚上
     ("镇街书记那批学员跑去哪参观了🏭", "欣旺达"),  # 跑/去, cut apart and joined again, is still phrasing
     ("周代年带班子挨家挨户跑没 开的啥会", "湾子会"),  # 挨家挨户 is 遍访
+    ("两场培训的参训对象分别是哪类干部?", "镇（街）党（工）委书记"),  # 参训对象 is 学员; 哪类 and 由 are phrasing
+    ("两篇文章里分别用了哪些俗话或形象的说法?", "龙头"),  # 两篇文章分别… frames the question
 ])
 def test_phrasing_words_from_a_chat_and_formal_set(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
