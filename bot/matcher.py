@@ -163,7 +163,7 @@ _ITEM_SEP = re.compile(r"[；;、]")
 _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)}
 # the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
 _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各(?![位地级类种项镇村个县市部方界族])|"
-                     r"不一样|不同|区别|差别|异同|差异|相比|对比|比较")
+                     r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更")
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates chat questions (哪家媒体发的 哪年)
 _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有")
@@ -1030,7 +1030,9 @@ class Matcher:
                 score *= FOREIGN_NAME_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
                                    best_q, type_ok, foreign, fits))
-        cands.sort(key=lambda c: (-c.score, c.fact_id))
+        # facts within half a point of each other: the one covering more of the question's words first (开班式是哪天 is
+        # the opening's fact, not the dates' one that fits its wording a little better)
+        cands.sort(key=lambda c: (-round(c.score, 2), -c.coverage, -c.score, c.fact_id))
         touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,
                         article is None and (bool(_BOTH_Q.search(folded)) or len(named) > 1), touched)

@@ -519,3 +519,9 @@ def test_one_character_slips_in_names_of_people_and_places(qa: QA) -> None:
     for typed in ("湛江市一共有多少个镇?", "根子村有多少人", "黄毅在培训上讲的专题叫什么名字?", "学员都是哪里的?"):
         assert m.correct(m._prefold(typed)) == m._prefold(typed)
     assert qa.ask("饶治河村的党委书记是谁?").facts == ("hb-sun-kailin-who",)
+
+
+def test_which_is_bigger_asks_each_training(qa: QA) -> None:
+    answer = qa.ask("这两场培训哪个人数更多?各有多少?")
+    assert answer.answered and "2.28万" in answer.text and "茂名" in answer.text, answer.reason
+    assert "25日上午" in qa.ask("两场培训各是在什么时候开班的?").text
