@@ -1030,9 +1030,7 @@ class Matcher:
                 score *= FOREIGN_NAME_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
                                    best_q, type_ok, foreign, fits))
-        # facts within half a point of each other: the one covering more of the question's words first (开班式是哪天 is
-        # the opening's fact, not the dates' one that fits its wording a little better)
-        cands.sort(key=lambda c: (-round(c.score, 2), -c.coverage, -c.score, c.fact_id))
+        cands.sort(key=lambda c: (-c.score, c.fact_id))
         touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,
                         article is None and (bool(_BOTH_Q.search(folded)) or len(named) > 1), touched)
