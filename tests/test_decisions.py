@@ -427,6 +427,8 @@ def test_a_round_up_never_takes_a_question_about_one_thing(qa: QA, question: str
     ("周代年带班子挨家挨户跑没 开的啥会", "湾子会"),  # 挨家挨户 is 遍访
     ("两场培训的参训对象分别是哪类干部?", "镇（街）党（工）委书记"),  # 参训对象 is 学员; 哪类 and 由 are phrasing
     ("两篇文章里分别用了哪些俗话或形象的说法?", "龙头"),  # 两篇文章分别… frames the question
+    ("庄悦群让大家咋学?", "静下心思学"),  # 大家 is phrasing
+    ("那个坡心镇书记叫啥,唠了点啥", "高锦乔"),  # 唠 (chat) is 介绍
 ])
 def test_phrasing_words_from_a_chat_and_formal_set(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
@@ -500,6 +502,7 @@ def test_more_cantonese_forms() -> None:
     # formal and Taiwan wording: 何人, 何種, 何謂, 視訊
     assert fold("培訓由何人主辦,採取何種方式") == "培训由谁主办,采取什么方式"
     assert fold("何謂村社合一") == "什么是村社合一" and fold("視訊上課") == "视频上课"
+    assert fold("鎮街書記俾人比喻做咩呀?") == "镇街书记被比喻成什么呀?" and fold("有冇領導落去") == "有没有领导去"
 
 
 def test_chat_openers_are_phrasing(qa: QA) -> None:
