@@ -528,3 +528,8 @@ def test_which_is_bigger_asks_each_training(qa: QA) -> None:
     answer = qa.ask("这两场培训哪个人数更多?各有多少?")
     assert answer.answered and "2.28万" in answer.text and "茂名" in answer.text, answer.reason
     assert "25日上午" in qa.ask("两场培训各是在什么时候开班的?").text
+
+
+def test_the_two_articles_frame_what_they_mention(qa: QA) -> None:
+    assert "报道" not in qa.matcher.analyse("兩篇文章分別提到了哪些生態方面的內容?").content
+    assert "报道" in qa.matcher.analyse("两篇报道分别是哪天发的").content  # here the articles are the subject
