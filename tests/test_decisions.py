@@ -429,6 +429,8 @@ def test_a_round_up_never_takes_a_question_about_one_thing(qa: QA, question: str
     ("两篇文章里分别用了哪些俗话或形象的说法?", "龙头"),  # 两篇文章分别… frames the question
     ("庄悦群让大家咋学?", "静下心思学"),  # 大家 is phrasing
     ("那个坡心镇书记叫啥,唠了点啥", "高锦乔"),  # 唠 (chat) is 介绍
+    ("茂名一共多少个镇街 有数不", "112"),  # 有数不 (do you know) is chat
+    ("庄书记那会儿提的期望 啥「静下心」那个 完整的发我下pls", "带着问题学"),
 ])
 def test_phrasing_words_from_a_chat_and_formal_set(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
