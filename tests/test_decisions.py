@@ -535,3 +535,10 @@ def test_which_is_bigger_asks_each_training(qa: QA) -> None:
 def test_the_two_articles_frame_what_they_mention(qa: QA) -> None:
     assert "报道" not in qa.matcher.analyse("兩篇文章分別提到了哪些生態方面的內容?").content
     assert "报道" in qa.matcher.analyse("两篇报道分别是哪天发的").content  # here the articles are the subject
+
+
+def test_name_lai_zhe_is_chat_not_a_names_origin(qa: QA) -> None:
+    assert "origin" not in qa.matcher.wants("培训叫啥名字来着")
+    assert "origin" in qa.matcher.wants("这个名字咋来的呀")
+    answer = qa.ask("培训叫啥名字来着")
+    assert answer.answered and "百人课堂" in answer.text and "视频培训班" in answer.text, answer.reason
