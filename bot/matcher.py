@@ -146,9 +146,9 @@ _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发]|获得
                         r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任)"
                         r"|(?:哪一?年|什么时候|何时|啥时候|几时).{0,2}(?:当上|当选|上任|就任|入党|出生|参加工作|开始担任|开始当)")
 _HISTORY_A = re.compile(r"此前|先后|去年|曾经|曾在|曾任|曾获|以前|以来|截至目前")  # not the 曾 of 曾春
-# why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的)
-_ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(来(?!着)|由来|来历|含义)|为(什么|啥)(叫|取名|起名|命名)|"
-                       r"(怎么|如何)(得名|起的名|取的名)|由来|来历")
+# why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的; 名字来着 is chat)
+_ORIGIN_Q = re.compile(r"(名字|名称|名儿|这名|叫法)[^?？,，]{0,6}(来(?!着)|由来|来历|含义)"
+                       r"|为(什么|啥)(叫|取名|起名|命名)|(怎么|如何)(得名|起的名|取的名)|由来|来历")
 _ORIGIN_A = re.compile(r"得名|取名|取自|命名|由来|来历|(?<!来)源于|寓意")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # asking for N items: 四大要求都是啥, 五个本领是哪五个, 哪两个题目
