@@ -14,8 +14,8 @@ EVAL = Path(__file__).parent / "eval"
 # (file, min in-scope accuracy, min out-of-scope decline rate). questions.yaml is the dev set the matcher was tuned
 # on and must meet issue 3's 0.95 / 0.95. The held-out sets were written from the articles alone by helpers who
 # never saw the knowledge. holdout to holdout6, holdout8, holdout9, holdout11, holdout12, holdout14 (90 declines,
-# 60 traditional), holdout15 (chat style), holdout16, holdout19 (Cantonese, formal traditional, chat), holdout20
-# and holdout21 have since been used to diagnose failures, so their figures are no longer unseen. holdout22 (the
+# 60 traditional), holdout15 (chat style), holdout16, holdout19 (Cantonese, formal traditional, chat), holdout20,
+# holdout21 and holdout23 have since been used to diagnose failures, so their figures are no longer unseen. holdout22 (the
 # newest), holdout17, holdout18, holdout7, holdout10 and holdout13 have only been measured, not read: they are the
 # honest figures for questions nobody prepared for (19 of their questions were once shown by mistake, see
 # README). Floors sit just under today's figures (README "Answer quality").
@@ -37,12 +37,13 @@ SETS = [
     ("holdout19.yaml", 0.92, 0.95),  # Cantonese, formal traditional and chat
     ("holdout20.yaml", 0.86, 0.96),
     ("holdout21.yaml", 0.70, 0.92),  # 60 both-trainings questions (diagnosis)
+    ("holdout23.yaml", 0.75, 0.85),  # chat and both-trainings questions (diagnosis)
     ("holdout7.yaml", 0.92, 0.92),
     ("holdout10.yaml", 0.86, 0.94),
     ("holdout13.yaml", 0.85, 0.92),
     ("holdout17.yaml", 0.92, 0.92),
     ("holdout18.yaml", 0.88, 0.94),
-    ("holdout22.yaml", 0.79, 0.90),  # the newest unseen set, measured once
+    ("holdout22.yaml", 0.79, 0.90),  # the newest unseen set, measured twice
 ]
 
 def test_eval_set_is_large_and_varied() -> None:
