@@ -970,8 +970,8 @@ class Matcher:
         foreign_name = any(self.idf(w) == UNKNOWN_WEIGHT and self.segmenter.is_name(w) for w in content)
         qsound = pinyin(folded)
         cands: list[Candidate] = []
-        # a question about one training, or naming something only one mentions, is not a broad one
-        one_sided = bool(named or implied or any(w in self._entity_article for w in content))
+        # a question about one training, or naming something only one mentions (implied), is not a broad one
+        one_sided = bool(named or implied)
         for d in pool:
             doc = self.docs[d]
             if doc.fact.overview and one_sided:
