@@ -398,6 +398,19 @@ class Matcher:
                         if t in self._entities and t not in self._alias_article and _PLACE_END.search(t):
                             linked[t].add(who[0])
         self._linked = {t: frozenset(n) for t, n in linked.items() if len(n) == 1}
+        # the places a text naming one person ties to them, bare too (潜江 of 潜江市): a half-remembered name
+        # beside one of them (郑青云 潜江的) is that person
+        ties: dict[str, set[str]] = defaultdict(set)
+        places = [w for w in kb.lexicon if _PLACE_END.search(w) and w not in self._alias_article]
+        for fact in kb.facts:
+            for part in fact.parts:
+                for text in map(self._prefold, (part.answer, *part.quotes)):
+                    who = [n for n in self._people if n in text]
+                    if len(who) == 1:
+                        for w in places:
+                            if w in text:
+                                ties[who[0]].update((w, w[:-2] if w.endswith("街道") else w[:-1]))
+        self._person_places = {n: frozenset(w for w in t if len(w) >= 2) for n, t in ties.items()}
         # entities that only one training's facts mention: naming one points the question at that training
         said: dict[str, list[str]] = defaultdict(list)  # each training's answers and quotes, folded
         for fact in kb.facts:
@@ -608,7 +621,8 @@ class Matcher:
         """A person's name with one given-name character mistyped by its first sound (车东跃 → 车东耀).
 
         Homophones are corrected above; this catches near-sounds (yue/yao) in names only, where a surname and
-        another character already agree and no known word is overwritten.
+        another character already agree and no known word is overwritten; any character of a three-character name
+        when the question also names the person's place (孙开山 of 尧治河村 → 孙开林).
         """
         chars = set(text)
         for name in self._people:
@@ -618,12 +632,18 @@ class Matcher:
                 seg = text[i:i + len(name)]
                 changed = [j for j in range(len(name)) if seg[j] != name[j]]
                 if (len(changed) == 1 and changed[0] > 0 and _HAN.match(seg[changed[0]])
-                        and self._near_sound(seg[changed[0]], name[changed[0]], len(name))
+                        and (self._near_sound(seg[changed[0]], name[changed[0]], len(name))
+                             or (len(name) >= 3 and self._beside_place(text, i, name)))
                         and seg not in self._df and not self.segmenter.is_word(seg)
                         and not self._inside_word(text, i, len(name))):
                     text = text[:i] + name + text[i + len(name):]
                     break
         return text
+
+    def _beside_place(self, text: str, start: int, name: str) -> bool:
+        """Whether the question names, outside text[start:start+len(name)], a place the articles tie to `name`."""
+        rest = text[:start] + "\n" + text[start + len(name):]
+        return any(w in rest for w in self._person_places.get(name, ()))
 
     @staticmethod
     def _near_sound(typed: str, meant: str, name_len: int) -> bool:

@@ -526,6 +526,22 @@ def test_one_character_slips_in_names_of_people_and_places(qa: QA) -> None:
     assert qa.ask("饶治河村的党委书记是谁?").facts == ("hb-sun-kailin-who",)
 
 
+def test_a_half_remembered_name_beside_the_persons_place_is_that_person(qa: QA) -> None:
+    m = qa.matcher
+    assert "孙开林" in m.correct(m._prefold("尧治河村那个书记孙开山搞的啥模式"))  # 开山 is a word; 尧治河村 is his
+    assert "郑青龙" in m.correct(m._prefold("那个郑青云 潜江的 说了啥"))  # 潜江 of 潜江市
+    assert "郑青云" in m.correct(m._prefold("郑青云说了啥"))  # no place to go on: another person
+    assert "孙开山" in m.correct(m._prefold("潜江的孙开山是谁"))  # 潜江 is 郑青龙's, not 孙开林's
+    answer = qa.ask("那个郑青云 潜江的 哪个村的 说了啥")
+    assert answer.answered and "郑家湖村" in answer.text and "指明方向" in answer.text, answer.reason
+
+
+def test_a_village_population_is_not_a_head_count(qa: QA) -> None:
+    # 多少人口 once segmented as 多少人/口: a place tied to a person then matched that person's 52万余名
+    for q in ("郑家湖村有多少人口？", "铜岭村有多少人口 bro"):
+        assert not qa.ask(q).answered
+
+
 def test_which_is_bigger_asks_each_training(qa: QA) -> None:
     answer = qa.ask("这两场培训哪个人数更多?各有多少?")
     assert answer.answered and "2.28万" in answer.text and "茂名" in answer.text, answer.reason
