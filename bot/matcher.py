@@ -189,6 +189,9 @@ _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|
 _PLACE_Q = re.compile(r"哪(?:个|一个|些)?(省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)")  # not 哪些市领导
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)")
+# 姓曾的 (the one surnamed 曾): not 姓什么, 姓名
+_SURNAME_Q = re.compile(r"姓([\u4e00-\u9fff])的?"
+                        r"(?=[\u4e00-\u9fff]{0,4}(?:书记|部长|局长|市长|指挥长|主任|编辑|学员|领导|那位|$))")
 # a word that is a place name (钟祥市, 湖山村)
 _PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
 # a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
@@ -410,6 +413,10 @@ class Matcher:
                         for w in places:
                             if w in text:
                                 ties[who[0]].update((w, w[:-2] if w.endswith("街道") else w[:-1]))
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        for n in self._people:
+            by_surname[n[0]].add(n)
+        self._surnames = {c: next(iter(n)) for c, n in by_surname.items() if len(n) == 1}
         self._person_places = {n: frozenset(w for w in t if len(w) >= 2) for n, t in ties.items()}
         # entities that only one training's facts mention: naming one points the question at that training
         said: dict[str, list[str]] = defaultdict(list)  # each training's answers and quotes, folded
@@ -624,6 +631,8 @@ class Matcher:
         another character already agree and no known word is overwritten; any character of a three-character name
         when the question also names the person's place (孙开山 of 尧治河村 → 孙开林).
         """
+        # 姓曾的局长: the one person of that surname, by name
+        text = _SURNAME_Q.sub(lambda m: self._surnames.get(m.group(1), m.group(0)), text)
         chars = set(text)
         for name in self._people:
             if len(name) < 2 or name[0] not in chars or len(chars & set(name)) < len(name) - 1 or name in text:

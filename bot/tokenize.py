@@ -40,7 +40,7 @@ FUNCTION_TAGS = frozenset({"d", "c", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv
 # numeral phrases (m) only when short: 一块, 好多 are phrasing, 一把手 is a subject
 NUMERAL_MAX_LEN = 2
 
-_WORD = re.compile(r"[\w.%]+")
+_WORD = re.compile(r"(?=.*\w)[\w.%]+")  # 2.28万, 30%; not an ellipsis (......)
 
 
 def cache_dir() -> Path:

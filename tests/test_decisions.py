@@ -505,6 +505,21 @@ def test_more_cantonese_forms() -> None:
     assert fold("培訓由何人主辦,採取何種方式") == "培训由谁主办,采取什么方式"
     assert fold("何謂村社合一") == "什么是村社合一" and fold("視訊上課") == "视频上课"
     assert fold("鎮街書記俾人比喻做咩呀?") == "镇街书记被比喻成什么呀?" and fold("有冇領導落去") == "有没有领导去"
+    assert fold("於何年何日刊出") == "于哪年哪天刊出" and fold("首先得到") == "首先得到"
+    assert fold("書記係「龍頭」,即係要點樣做先得?") == "书记是“龙头”,就是要怎样做?"
+    assert fold("關係「龍頭」") == "关系“龙头”" and fold("有咩關係") == "有什么关系"  # 系 of a word stays
+
+
+def test_traditional_and_chat_wording_found_in_diagnosis(qa: QA) -> None:
+    for question, says in [("請問香港商報網這篇茂名培訓報導是於何年何日刊出?", "2024"),
+                           ("坡心鎮隸屬茂名的哪一個區?", "電白區"),
+                           ("林业局那个姓曾的局长全名叫啥", "曾春"),  # the one person surnamed 曾
+                           ("茂名市委常委會係咪每個禮拜都聽一個鎮街匯報㗎?", "每週")]:
+        answer = qa.ask(question)
+        assert answer.answered and says in answer.text, (question, answer.reason)
+    # an ellipsis is punctuation, not a word the question asks about
+    assert "......" not in qa.matcher.segmenter.cut("铁岭村......不是,铜岭村")
+    assert "姓郑" in qa.matcher.correct("姓郑的书记说了啥")  # two people surnamed 郑: no guess
 
 
 def test_chat_openers_are_phrasing(qa: QA) -> None:
