@@ -178,8 +178,10 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
         top_articles = set(kb.fact(top.fact_id).articles)
         if len(top_articles) == 1:
             # (not a round-up: it gives far more than the question asks about one thing)
-            both = next((c for c in cands[1:] if len(kb.fact(c.fact_id).articles) > 1
-                         and not kb.fact(c.fact_id).overview), None)
+            # (the one quoting what the top fact quotes first: both-published, not both-dates, for 几点几分发布)
+            pairs = [c for c in cands[1:] if len(kb.fact(c.fact_id).articles) > 1 and not kb.fact(c.fact_id).overview]
+            both = next((c for c in pairs if c.fact_id in related and fits(c, BOTH_MARGIN)),
+                        pairs[0] if pairs else None)
             if both is not None and fits(both, BOTH_MARGIN):
                 chosen_ids = [both.fact_id]
             else:

@@ -118,6 +118,11 @@ _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪
 # the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
 _DAY_Q = re.compile(r"哪一?天|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
 _ANSWER_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+[日号]")
+# the time of day (几点几分发布): only an answer giving the clock (17:26:55) says it
+_CLOCK_Q = re.compile(r"几点|几时几分|什么时刻|哪个时刻|具体时刻")
+_ANSWER_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\s*点|上午|下午|晚上|早上|中午")  # 25日上午 is as near as it gets
+_MINUTE_Q = re.compile(r"几分|\d{1,2}:\d{2}")  # (几点几分: not 上午)
+_ANSWER_MINUTE = re.compile(r"\d{1,2}:\d{2}")
 # what a term means (村社合一是什么意思): only a fact that explains it answers, not one that merely names it
 _MEANING_Q = re.compile(r"什么意思|啥意思|意思是|指的是|指什么|指啥|是指|具体指|含义|何意|什么概念")
 _MEANING_A = re.compile(r"指的?是|意思是|就是|即|意味着|是说|——")
@@ -210,7 +215,7 @@ _MEASURES = {"个": "个大项条点种类场次堂批届期所家位名",
              "钱": "元块", "块": "元块", "元": "元块"}
 # a Chinese numeral needs a digit word: 百人课堂 and 千名村书记 are names, not counts
 _CN_NUMBER = "[一二两三四五六七八九十百千]*[一二两三四五六七八九十][一二两三四五六七八九十百千]*"
-_ANSWER_NUMBER = re.compile(rf"(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多)?"
+_ANSWER_NUMBER = re.compile(rf"(?<![每的])(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多)?"
                             r"(个|名|位|人|天|日|年|岁|月|号|点|次|场|类|项|条|大|元|块|堂|批|届|期|所)")
 # a length of time: 3天, 四天半, 三年; not 2022年 or 4月24日
 _ANSWER_DURATION = re.compile(r"(?<![\d月])(\d{1,2}|[一二两三四五六七八九十]+)(?:多|余)?(天|个月|周|年|小时)")
@@ -233,6 +238,7 @@ _QUOTED = re.compile(r"[“‘\"']([^“”‘’\"']{3,40})[”’\"']")
 # the kinds of answer a text gives by a pattern alone (the rest, _offers works out)
 _OFFERED_BY = (("agent", _AGENT_A), ("unit", _UNIT_A), ("outlet", _OUTLET_A), ("meaning", _MEANING_A),
                ("where", _WHERE_A), ("date", _ANSWER_DATE), ("day", _ANSWER_DAY), ("year", _ANSWER_YEAR),
+               ("clock", _ANSWER_CLOCK), ("minute", _ANSWER_MINUTE),
                ("duration", _ANSWER_DURATION), ("frequency", _ANSWER_FREQUENCY), ("origin", _ORIGIN_A),
                ("history", _HISTORY_A), ("future", _FUTURE_A), ("said", _SAID_A))
 
@@ -798,6 +804,8 @@ class Matcher:
                 out.append("day")
             if _YEAR_Q.search(folded):
                 out.append("year")
+            if _CLOCK_Q.search(folded):
+                out.append("minute" if _MINUTE_Q.search(folded) else "clock")
         m = _WHO_Q.search(folded)
         if m or (_NAME_Q.search(folded) and _PERSON_Q.search(folded)):
             out.append("who")

@@ -522,6 +522,20 @@ def test_traditional_and_chat_wording_found_in_diagnosis(qa: QA) -> None:
     assert "姓郑" in qa.matcher.correct("姓郑的书记说了啥")  # two people surnamed 郑: no guess
 
 
+def test_time_of_day_and_counts_that_are_not_counts(qa: QA) -> None:
+    from bot.normalize import fold
+
+    answer = qa.ask("两篇文章各是几点几分发布的?")  # the clock, which only the publication lines give
+    assert answer.answered and "17:26" in answer.text and "18:15" in answer.text, answer.reason
+    assert "25日上午" in qa.ask("开班式是哪天几点").text  # 几点 without 几分: a part of the day is as near as it gets
+    # 每一位村干部 and 年龄最小的一位 count nobody: 湖北那个村书记培训有多少人 is not answered with 四天半
+    offers = {d.fact.id: d.offers[0][1] for d in qa.matcher.docs if len(d.offers) == 1}
+    assert "number:位" not in offers["hb-duration"]
+    assert "2.28万" in qa.ask("湖北那个村书记培训 how many people?").text
+    assert not qa.ask("铜岭村有多少名党员?").answered
+    assert fold("有无分组讨论 editor是谁") == "有没有分组讨论 编辑是谁" and fold("第几回") == "第几次"
+
+
 def test_chat_openers_are_phrasing(qa: QA) -> None:
     for question, words in [("老铁们 茂名那培训咋整的", ("茂名", "培训")), ("说真的 庄悦群讲了啥", ("庄悦群", "介绍")),
                             ("好奇 程桔说了啥", ("程桔",)), ("讲真 谁主办的", ("举办",))]:
