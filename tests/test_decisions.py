@@ -587,3 +587,11 @@ def test_name_lai_zhe_is_chat_not_a_names_origin(qa: QA) -> None:
     assert "origin" in qa.matcher.wants("这个名字咋来的呀")
     answer = qa.ask("培训叫啥名字来着")
     assert answer.answered and "百人课堂" in answer.text and "视频培训班" in answer.text, answer.reason
+
+
+def test_who_taught_names_each_trainings_teachers_but_not_the_unnamed_one(qa: QA) -> None:
+    answer = qa.ask("两个培训的授课老师分别是什么人?")
+    assert answer.answered and "老师傅" in answer.text and "中央党校专家" in answer.text, answer.reason
+    # the answer quotes a student about the lecture, but names no teacher of the first lesson
+    assert not qa.ask("中央党校讲第一课的那位负责同志叫什么名字?").answered
+    assert qa.ask("嗯那个啥，茂名台上讲课的老师被叫成啥来着").facts == ("mm-teachers",)  # 被叫成 is 称作
