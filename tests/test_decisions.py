@@ -507,6 +507,8 @@ def test_more_cantonese_forms() -> None:
     assert fold("鎮街書記俾人比喻做咩呀?") == "镇街书记被比喻成什么呀?" and fold("有冇領導落去") == "有没有领导去"
     assert fold("於何年何日刊出") == "于哪年哪天刊出" and fold("首先得到") == "首先得到"
     assert fold("書記係「龍頭」,即係要點樣做先得?") == "书记是“龙头”,就是要怎样做?"
+    assert fold("嗰句俗語係點講") == "那句俗语是怎么讲" and fold("重点讲咗乜") == "重点讲了什么"  # not 重怎么讲
+    assert fold("孫開林條村變晒做景區") == "孙开林的村变成景区" and fold("一條村") == "一条村"
     assert fold("關係「龍頭」") == "关系“龙头”" and fold("有咩關係") == "有什么关系"  # 系 of a word stays
 
 
