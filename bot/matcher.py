@@ -261,6 +261,7 @@ class Candidate:
     type_ok: bool = True
     foreign: float = 0.0  # names and numbers of the question this fact does not answer about
     fits: frozenset[str] = frozenset()  # the trainings whose part gives the kind of answer asked for
+    balance: float = 1.0  # a both-trainings fact asked of neither: how much of the question its weaker half covers
 
 
 @dataclass(frozen=True)
@@ -1037,6 +1038,12 @@ class Matcher:
                     # not in what this fact answers; only in its quotes counts half
                     foreign += 1 if credit == 0.0 else QUOTED_ENTITY_SHARE
             cov = covered / total
+            balance = 1.0
+            if not focus and len(arts) > 1 and doc is self.docs[d]:
+                # how well the weaker training's half alone covers the question (生态: both-lectures names it for
+                # 茂名 only, both-ecology-tourism for both)
+                balance = min(sum(self._credit(w, self._views[(d, a)], arts) * weight for w, weight in weights.items())
+                              for a in sorted(arts)) / total
             score = W_COVERAGE * cov + W_FUZZ * best / 100.0
             score *= FOREIGN_ENTITY_PENALTY ** min(foreign, 2)
             if doc.fact.overview:
@@ -1066,7 +1073,7 @@ class Matcher:
             if foreign_name:
                 score *= FOREIGN_NAME_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
-                                   best_q, type_ok, foreign, fits))
+                                   best_q, type_ok, foreign, fits, round(balance, 4)))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
         touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,

@@ -597,3 +597,15 @@ def test_who_taught_names_each_trainings_teachers_but_not_the_unnamed_one(qa: QA
     # the answer quotes a student about the lecture, but names no teacher of the first lesson
     assert not qa.ask("中央党校讲第一课的那位负责同志叫什么名字?").answered
     assert qa.ask("嗯那个啥，茂名台上讲课的老师被叫成啥来着").facts == ("mm-teachers",)  # 被叫成 is 称作
+
+
+def test_a_neutral_question_takes_the_both_fact_answering_it_in_both_halves(qa: QA) -> None:
+    # both-lectures names 生态 only in 茂名's half; the round-up on ecology answers it for 湖北 too
+    answer = qa.ask("生态方面讲了些什么?")
+    assert answer.answered and "绿美茂名" in answer.text and "生态经济" in answer.text, answer.reason
+    balance = {c.fact_id: c.balance for c in answer.analysis.candidates}
+    assert balance["both-ecology-tourism"] > balance["both-lectures"] + 0.2
+    answer = qa.ask("组织部在培训里都做了什么?")
+    assert answer.answered and "黄毅" in answer.text and "工作专班" in answer.text, answer.reason
+    # a question about one training keeps its one-training answer
+    assert qa.ask("曾春讲了什么").facts == ("mm-zengchun",)
