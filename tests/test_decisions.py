@@ -509,6 +509,9 @@ def test_more_cantonese_forms() -> None:
     assert fold("書記係「龍頭」,即係要點樣做先得?") == "书记是“龙头”,就是要怎样做?"
     assert fold("嗰句俗語係點講") == "那句俗语是怎么讲" and fold("重点讲咗乜") == "重点讲了什么"  # not 重怎么讲
     assert fold("孫開林條村變晒做景區") == "孙开林的村变成景区" and fold("一條村") == "一条村"
+    assert fold("百千萬工程入面") == "百千万工程里面" and fold("湖北嗰度有冇人") == "湖北那里有没有人"
+    # a final 咋 is a particle
+    assert fold("係咪淨係喺網上睇片咋?") == "是不是只是在网上看视频?" and fold("咋整") == "怎么整"
     assert fold("關係「龍頭」") == "关系“龙头”" and fold("有咩關係") == "有什么关系"  # 系 of a word stays
 
 
