@@ -228,6 +228,10 @@ _ANSWER_NEGATIVE = re.compile(r"没有(写|注明|给出|署名|说明|提到|�
 _WH_BEFORE = frozenset({"什么", "啥", "哪些", "哪个", "哪家", "哪种", "哪一个", "多少", "几", "哪", "有没有", "有无"})
 _WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "哪", "几何", "多少钱"})
 _LINK = frozenset({"是", "有", "在", "的", "为", "要"})
+# details a question asks for wherever they stand (地址在哪条街, 电话号码发我): none of them known means the articles
+# do not give it
+_DETAIL_WORDS = frozenset({"地址", "电话", "手机", "手机号", "邮箱", "微信", "工资", "收入", "年薪", "学历", "门票",
+                           "票价", "面积", "身高", "体重", "生日", "门牌", "邮编", "网址", "链接", "gdp"})
 # a name or title in quotes or 《》 (folded to “”), possibly with quotes inside: 《关键之年“回炉”培训…》
 _TITLE_SPAN = re.compile(r"“[^”，,：:！!？?]{3,}”")
 # words said in quotes (“不怕龙尾甩，就怕龙头摆”): an answer to what someone said, not a title
@@ -849,7 +853,7 @@ class Matcher:
                     j -= 1
                 if j >= 0 and words[j] not in self.kb.stopwords:
                     out.append(words[j])
-            if w == "多少钱" or (len(w) > 2 and self._canon.get(w, w) != w and any(c in _QUESTION_CHARS for c in w)):
+            if w in _DETAIL_WORDS or w == "多少钱" or (len(w) > 2 and self._canon.get(w, w) != w and any(c in _QUESTION_CHARS for c in w)):
                 out.append(w)  # a question word with its thing (哪里人 is 家乡, 多大年纪 年龄)
         return [self._canon.get(w, w) for w in out]
 
