@@ -112,7 +112,7 @@ _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|�
 _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
                       r"(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
 # 多少位, 几大, 五个: how many is the question's type (wants), not a word the answer must contain
-_QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十\d]+)"
+_QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十百\d]+几?)"  # 十几个: a guess at the count
                             r"(?:个人|个|名|位|人|天|日|年|岁|月|次|场|类|项|条|大|堂|批|届|期|所|家|点|种|句)?")
 _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
 # the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
@@ -853,7 +853,8 @@ class Matcher:
                     j -= 1
                 if j >= 0 and words[j] not in self.kb.stopwords:
                     out.append(words[j])
-            if w in _DETAIL_WORDS or w == "多少钱" or (len(w) > 2 and self._canon.get(w, w) != w and any(c in _QUESTION_CHARS for c in w)):
+            if w in _DETAIL_WORDS or w == "多少钱" or (
+                    len(w) > 2 and self._canon.get(w, w) != w and any(c in _QUESTION_CHARS for c in w)):
                 out.append(w)  # a question word with its thing (哪里人 is 家乡, 多大年纪 年龄)
         return [self._canon.get(w, w) for w in out]
 

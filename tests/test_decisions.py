@@ -612,3 +612,11 @@ def test_a_neutral_question_takes_the_both_fact_answering_it_in_both_halves(qa: 
     assert answer.answered and "黄毅" in answer.text and "工作专班" in answer.text, answer.reason
     # a question about one training keeps its one-training answer
     assert qa.ask("曾春讲了什么").facts == ("mm-zengchun",)
+
+
+def test_chat_particles_guessed_counts_and_details_never_given(qa: QA) -> None:
+    for question, says in [("茂名镇街书记培训一共几天阿", "3天"), ("茂名有多少个镇街啊是一百一十几个吗", "112个"),
+                           ("茂名这次镇街党委书记大培训是从几号办到几号的?", "4月24日")]:
+        answer = qa.ask(question)
+        assert answer.answered and says in answer.text, (question, answer.reason)
+    assert not qa.ask("湖北省委黨校的地址在哪條街?").answered  # 地址: a detail the articles never give
