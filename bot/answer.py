@@ -187,7 +187,7 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
             both = next((c for c in pairs if c.fact_id in related and fits(c, BOTH_MARGIN)),
                         pairs[0] if pairs else None)
             if both is not None and fits(both, BOTH_MARGIN):
-                both = _balanced(kb, cands, both, fits, overview=False)
+                both = _balanced(kb, cands, both, fits)
                 chosen_ids = [both.fact_id]
             else:
                 for c in cands[1:]:
@@ -205,7 +205,7 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
                     if twin is not None:
                         chosen_ids.append(twin.fact_id)
         else:
-            chosen_ids = [_balanced(kb, cands, top, fits, overview=True).fact_id]
+            chosen_ids = [_balanced(kb, cands, top, fits).fact_id]
     if analysis.both_asked and (analysis.neutral or len(analysis.articles_named) > 1):
         # 两篇文章分别…, 茂名和湖北各…: each training's best fact, if it is a fair match, even far behind the top one
         for aid in kb.articles:
@@ -237,12 +237,12 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
 
 
 def _balanced(kb: KnowledgeBase, cands: tuple[Candidate, ...] | list[Candidate], pick: Candidate,
-              fits: Callable[[Candidate, float], bool], overview: bool) -> Candidate:
+              fits: Callable[[Candidate, float], bool]) -> Candidate:
     """The both-trainings fact to answer with: `pick`, unless another that fits nearly as well answers the question
-    in both halves where `pick` answers it in one (生态方面讲了啥: both-ecology-tourism, not both-lectures)."""
+    in both halves where `pick` answers it in one (生态方面讲了啥: both-ecology-tourism, not both-lectures); a
+    round-up too, since it then says what the question asks of each training."""
     better = [c for c in cands if c.fact_id != pick.fact_id and len(kb.fact(c.fact_id).articles) > 1
-              and (overview or not kb.fact(c.fact_id).overview) and c.balance >= pick.balance + BALANCE_GAIN
-              and fits(c, BOTH_MARGIN)]
+              and c.balance >= pick.balance + BALANCE_GAIN and fits(c, BOTH_MARGIN)]
     return max(better, key=lambda c: (c.balance, c.score)) if better else pick
 
 

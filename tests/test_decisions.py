@@ -608,8 +608,9 @@ def test_a_neutral_question_takes_the_both_fact_answering_it_in_both_halves(qa: 
     assert answer.answered and "绿美茂名" in answer.text and "生态经济" in answer.text, answer.reason
     balance = {c.fact_id: c.balance for c in answer.analysis.candidates}
     assert balance["both-ecology-tourism"] > balance["both-lectures"] + 0.2
-    answer = qa.ask("组织部在培训里都做了什么?")
-    assert answer.answered and "黄毅" in answer.text and "工作专班" in answer.text, answer.reason
+    for question in ("组织部在培训里都做了什么?", "组织部门在培训里做了什么?"):  # a both-fact top, a 湖北 one
+        answer = qa.ask(question)
+        assert answer.answered and "黄毅" in answer.text and "工作专班" in answer.text, (question, answer.reason)
     # a question about one training keeps its one-training answer
     assert qa.ask("曾春讲了什么").facts == ("mm-zengchun",)
 
