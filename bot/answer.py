@@ -106,7 +106,8 @@ class Answer:
         }
 
 
-DECLINE = "这两篇文章没有讲到这个问题，我不能乱说。你可以试试下面这些问题："
+TRY_THESE = "你可以试试下面这些问题："
+DECLINE = "这两篇文章没有讲到这个问题，我不能乱说。" + TRY_THESE
 EMPTY = "请发一个关于这两次培训的问题，例如下面这些："
 TOO_LONG = f"问题太长了（超过{MAX_QUESTION_CHARS}字），请只问一个具体的问题。"
 
@@ -229,6 +230,12 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
                 parts += _parts(kb, fid, script, only=aid)
                 covered.add(aid)
     sugg = suggestions_for(kb, cands, script, set(chosen_ids))
+    if top.negative and len(parts) == 1:
+        # the one answer says the article does not state what is asked (具体哪天开班, 记者是谁): a decline that
+        # says what the article does say
+        reason = f"declined: {top.fact_id} says the article does not state what is asked ({why})"
+        return Answer(question, False, script, (), top.score, sugg, parts[0].text + in_script(TRY_THESE, script),
+                      analysis, reason)
     reason = f"answered {top.fact_id}: {why}, coverage {top.coverage:.2f} >= {min_coverage}"
     if len(chosen_ids) > 1 or len(parts) > 1:
         reason += f"; {', '.join(chosen_ids)} for each training (none named)"

@@ -266,6 +266,7 @@ class Candidate:
     foreign: float = 0.0  # names and numbers of the question this fact does not answer about
     fits: frozenset[str] = frozenset()  # the trainings whose part gives the kind of answer asked for
     balance: float = 1.0  # a both-trainings fact asked of neither: how much of the question its weaker half covers
+    negative: bool = False  # it gives the kind of answer asked only by saying the article does not state it
 
 
 @dataclass(frozen=True)
@@ -1062,6 +1063,10 @@ class Matcher:
             about = {a for a, _ in doc.offers if not focus or a in focus} or {a for a, _ in doc.offers}
             parts = [o for a, o in doc.offers if a in about]
             type_ok = bool(fits & about)
+            # the kind asked is given only by saying the article does not state it (没有写具体日期)
+            negative = type_ok and bool(wants) and any(x.startswith("not:") for p in parts for x in p) and not any(
+                a in about and all(self._satisfies(w, frozenset(x for x in o if not x.startswith("not:")))
+                                   for w in wants) for a, o in doc.offers)
             if not type_ok:
                 score *= TYPE_PENALTY
             if says and not any("said" in o for o in parts):
@@ -1078,7 +1083,7 @@ class Matcher:
             if foreign_name:
                 score *= FOREIGN_NAME_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
-                                   best_q, type_ok, foreign, fits, round(balance, 4)))
+                                   best_q, type_ok, foreign, fits, round(balance, 4), negative))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
         touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,

@@ -621,3 +621,13 @@ def test_chat_particles_guessed_counts_and_details_never_given(qa: QA) -> None:
         answer = qa.ask(question)
         assert answer.answered and says in answer.text, (question, answer.reason)
     assert not qa.ask("湖北省委黨校的地址在哪條街?").answered  # 地址: a detail the articles never give
+
+
+def test_what_the_article_does_not_state_is_declined_saying_what_it_does_say(qa: QA) -> None:
+    answer = qa.ask("全国村书记视频培训班具体是哪一天开班的?")
+    assert not answer.answered and "近日" in answer.text and answer.suggestions, answer.reason
+    answer = qa.ask("湖北日报这篇村书记培训报道的記者叫什么?")
+    assert not answer.answered and "没有写明记者" in answer.text, answer.reason
+    assert "2023年05月29日" in qa.ask("湖北日報那篇報道是幾時發嘅?").text  # the date is given
+    # a both-trainings answer whose other half states it is an answer (茂名's editor)
+    assert "郭昕玥" in qa.ask("编辑是谁啊").text
