@@ -158,7 +158,7 @@ _ORIGIN_A = re.compile(r"得名|取名|取自|命名|由来|来历|(?<!来)源�
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # asking for N items: 四大要求都是啥, 五个本领是哪五个, 哪两个题目
 _ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名|样)"
-_LIST_Q = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
+_LIST_Q = re.compile(rf"(?<!\d)(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
                      rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
@@ -193,10 +193,11 @@ _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|
                       r"日报|报网|党员网")
 _PLACE_Q = re.compile(r"哪(?:个|一个|些)?(省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)")  # not 哪些市领导
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
-_PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县)(?!委|级|长|领导)")
+_PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县|市)(?!委|级|长|领导|人大|直属|农业|林业)")
 # 姓曾的 (the one surnamed 曾): not 姓什么, 姓名
 _SURNAME_Q = re.compile(r"姓([\u4e00-\u9fff])的?"
                         r"(?=[\u4e00-\u9fff]{0,4}(?:书记|部长|局长|市长|指挥长|主任|编辑|学员|领导|那位|$))")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 # a word that is a place name (钟祥市, 湖山村)
 _PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
 # a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
@@ -331,7 +332,7 @@ class Matcher:
             for part in fact.parts:
                 for text in (part.answer, *part.quotes):
                     for m in _PLACE_NAMED.finditer(self._prefold(text)):
-                        if m.group(1) in kb.lexicon or m.group(0) in kb.lexicon:  # 电白区, not 生活区
+                        if m.group(1) in kb.lexicon or m.group(0) in kb.lexicon or m.group(1) in aliases:  # not 生活区
                             self._place_kinds[m.group(1)].add(m.group(2))
         # the titles the articles give each person (党支部书记周代年): an answer naming them carries those titles
         self._person_titles: dict[str, set[str]] = defaultdict(set)
@@ -787,7 +788,9 @@ class Matcher:
         """
         if word in self._occasions:
             return False
-        return word in self._entities or (any(ch.isdigit() for ch in word) and word in self._all_text)
+        # a year is one too, known or not: 2025年的培训 is not the 2023 one
+        return word in self._entities or (any(ch.isdigit() for ch in word) and word in self._all_text) or bool(
+            _YEAR_WORD.fullmatch(word))
 
     def wants(self, folded: str) -> tuple[str, ...]:
         """What kind of answer the question asks for, from its question words."""

@@ -631,3 +631,13 @@ def test_what_the_article_does_not_state_is_declined_saying_what_it_does_say(qa:
     assert "2023年05月29日" in qa.ask("湖北日報那篇報道是幾時發嘅?").text  # the date is given
     # a both-trainings answer whose other half states it is an answer (茂名's editor)
     assert "郭昕玥" in qa.ask("编辑是谁啊").text
+
+
+def test_a_year_the_fact_does_not_give_and_a_count_inside_a_number(qa: QA) -> None:
+    assert not qa.ask("2025年全国村书记视频培训什么时候开班?").answered  # not the 2023 training
+    assert qa.matcher._is_entity("2025") and not qa.matcher._is_entity("年")
+    # 112个镇街是哪个市: no list of 12; 茂名 is a 市 where the articles write 茂名市
+    answer = qa.ask("112个镇街是哪个市的 lol")
+    assert answer.answered and "茂名" in answer.text, answer.reason
+    assert "place:市" in next(d for d in qa.matcher.docs if d.fact.id == "mm-town-count").offers[0][1]
+    assert qa.ask("茂名呢次培訓啲講師係咩人嚟㗎?").facts == ("mm-teachers",)  # 讲师 = 老师
