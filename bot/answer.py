@@ -230,10 +230,10 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
                 parts += _parts(kb, fid, script, only=aid)
                 covered.add(aid)
     sugg = suggestions_for(kb, cands, script, set(chosen_ids))
-    if top.negative and len(parts) == 1:
+    if len(parts) == 1 and (top.negative or kb.fact(parts[0].fact_id).not_stated):
         # the one answer says the article does not state what is asked (具体哪天开班, 记者是谁): a decline that
         # says what the article does say
-        reason = f"declined: {top.fact_id} says the article does not state what is asked ({why})"
+        reason = f"declined: {parts[0].fact_id} says the article does not state what is asked ({why})"
         return Answer(question, False, script, (), top.score, sugg, parts[0].text + in_script(TRY_THESE, script),
                       analysis, reason)
     reason = f"answered {top.fact_id}: {why}, coverage {top.coverage:.2f} >= {min_coverage}"

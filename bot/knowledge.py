@@ -84,6 +84,7 @@ class Fact:
     file: str
     line: int
     overview: bool = False  # a round-up for broad questions about both trainings (models.Fact.overview)
+    not_stated: bool = False  # records what the article leaves out: answering with it is declining
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -363,7 +364,7 @@ def check_knowledge(
                                             f"question {q!r} is also a question of fact {other} ({where})"))
                 seen_questions.setdefault(key, (raw.id, f"{name}:{doc.line_of(('facts', i, 'questions', j))}"))
             if ok:
-                facts.append(Fact(raw.id, tuple(raw.questions), parts, name, line, raw.overview))
+                facts.append(Fact(raw.id, tuple(raw.questions), parts, name, line, raw.overview, raw.not_stated))
 
     if any(not p.warning for p in problems):
         return None, problems

@@ -363,7 +363,8 @@ class Matcher:
                 self._choice_sounds.append(pinyin(q))
                 self._choice_doc.append(i)
             answers = [self._prefold(p.answer) for p in fact.parts]
-            quotes = [self._prefold(q) for p in fact.parts for q in p.quotes]
+            # (what a not-stated fact quotes is what the article does say: no reason to pick it)
+            quotes = [] if fact.not_stated else [self._prefold(q) for p in fact.parts for q in p.quotes]
             text = "\n".join(questions + answers)
             quote_text = "\n".join(quotes)
             terms = frozenset(self.terms(text))

@@ -82,6 +82,11 @@ class Fact(Strict):
         "question names no training and nothing only one of them mentions, and never ahead of a fact about one "
         "thing that fits as well. Needs parts.",
     )
+    not_stated: bool = Field(
+        default=False,
+        description="The answer records what the article leaves out (文章没有写具体日期): a question it answers "
+        "best is declined with this text as the reason, its quotes showing what the article does say.",
+    )
 
     @model_validator(mode="after")
     def _answer_or_parts(self) -> Fact:

@@ -641,3 +641,17 @@ def test_a_year_the_fact_does_not_give_and_a_count_inside_a_number(qa: QA) -> No
     assert answer.answered and "茂名" in answer.text, answer.reason
     assert "place:市" in next(d for d in qa.matcher.docs if d.fact.id == "mm-town-count").offers[0][1]
     assert qa.ask("茂名呢次培訓啲講師係咩人嚟㗎?").facts == ("mm-teachers",)  # 讲师 = 老师
+
+
+def test_a_not_stated_fact_declines_with_its_reason_and_draws_no_other_question(qa: QA) -> None:
+    assert qa.kb.fact("hb-national-classrooms").not_stated
+    answer = qa.ask("全国一共设了多少个分课堂?")
+    assert not answer.answered and "没有给出全国分课堂的总数" in answer.text, answer.reason
+    answer = qa.ask("裴婉君说的「每月一排名」,到底是给什么排名?")  # no kind asked: the flag alone declines
+    assert not answer.answered and "没有写明" in answer.text, answer.reason
+    assert not qa.ask("裴婉君那个每月排名 谁排第一").answered
+    # its quote (北京设主课堂…) is what the article does say: those questions find the facts that say it
+    for question, says in [("湖北一共设了多少个分课堂?", "131个"), ("全国视频陪训班在北京设了什么课堂？", "主课堂"),
+                           ("每月一排名是谁的做法", "裴婉君")]:
+        answer = qa.ask(question)
+        assert answer.answered and says in answer.text, (question, answer.reason)
