@@ -822,7 +822,8 @@ class Matcher:
             if m and m.group(1) in _TITLES:
                 out.append(f"title:{_TITLES[m.group(1)]}")
         elif _NAME_Q.search(folded):
-            out.append("name")
+            # 工作专班都叫啥: the names of several things, which a list gives
+            out.append("name:many" if re.search(r"都叫|分别叫|各叫|哪些|几个", folded) else "name")
         elif _UNIT_Q.search(folded):
             out.append("unit")
         elif _AGENT_Q.search(folded):
@@ -880,8 +881,9 @@ class Matcher:
             return any(f"number:{m}" in offers for m in _MEASURES.get(arg, arg))
         if kind == "date":
             return "date" in offers
-        if kind == "name":
-            return "person" in offers or "title" in offers
+        if kind == "name":  # a person's, a title's, or the names of several things (三个工作专班都叫啥)
+            return "person" in offers or "title" in offers or (arg == "many" and any(
+                o.startswith("items:") and o != "items:1" for o in offers))
         if kind == "who":
             return "person" in offers
         if kind == "title":

@@ -655,3 +655,13 @@ def test_a_not_stated_fact_declines_with_its_reason_and_draws_no_other_question(
                            ("每月一排名是谁的做法", "裴婉君")]:
         answer = qa.ask(question)
         assert answer.answered and says in answer.text, (question, answer.reason)
+
+
+def test_names_of_several_things_and_more_chat_wording(qa: QA) -> None:
+    answer = qa.ask("省里搞的工作专班都叫啥 有几个")  # 都叫啥: a list of names answers it
+    assert answer.answered and "学风监督" in answer.text, answer.reason
+    assert "name:many" in qa.matcher.wants("工作专班都叫啥") and "name" in qa.matcher.wants("那个专班叫啥")
+    assert not qa.ask("襄阳成立的那个领导小组,组长具体叫什么名字?").answered  # one name: a list does not give it
+    # 团茂名市委书记 (张婷's Youth League title) is not 茂名市委书记
+    assert "庄悦群" in qa.ask("那个谁 茂名市委书记叫啥来着").text
+    assert "四天半" in qa.ask("村书记那个视频班学了多久啊").text  # 视频班 = 视频培训
