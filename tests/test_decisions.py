@@ -512,6 +512,10 @@ def test_more_cantonese_forms() -> None:
     assert fold("百千萬工程入面") == "百千万工程里面" and fold("湖北嗰度有冇人") == "湖北那里有没有人"
     # a final 咋 is a particle
     assert fold("係咪淨係喺網上睇片咋?") == "是不是只是在网上看视频?" and fold("咋整") == "怎么整"
+    # Taiwan and formal wording: 影片 (video), 市府, 上年 (last year), 定係 (or), 傾偈 (chat)
+    assert fold("影片培訓") == "视频培训" and fold("上年六月") == "去年六月"
+    assert fold("睇片定係面對面") == "看视频还是面对面"
+    assert fold("茂名全市有幾多個鎮和街道") == "茂名全市有多少个镇街"
     assert fold("關係「龍頭」") == "关系“龙头”" and fold("有咩關係") == "有什么关系"  # 系 of a word stays
 
 
