@@ -171,7 +171,7 @@ _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|�
                      r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更")
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates chat questions (哪家媒体发的 哪年)
-_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有")
+_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$")
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
                     r"那个|那位|一位|人)(都)?(是谁|有谁|是哪位|是哪一位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")

@@ -669,3 +669,9 @@ def test_names_of_several_things_and_more_chat_wording(qa: QA) -> None:
     # 团茂名市委书记 (张婷's Youth League title) is not 茂名市委书记
     assert "庄悦群" in qa.ask("那个谁 茂名市委书记叫啥来着").text
     assert "四天半" in qa.ask("村书记那个视频班学了多久啊").text  # 视频班 = 视频培训
+
+
+def test_chat_clauses_asking_how_long_or_ending_in_mei_are_questions(qa: QA) -> None:
+    assert len(qa.matcher.clauses("马聂说要以啥状态去干 另外这培训学了多久")) == 2
+    answer = qa.ask("这种视频培训以前搞过没 针对谁的")
+    assert answer.answered and "第一次" in answer.text and "村主职干部" in answer.text, answer.reason
