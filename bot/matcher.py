@@ -789,9 +789,10 @@ class Matcher:
         """
         if word in self._occasions:
             return False
-        # a year is one too, known or not: 2025年的培训 is not the 2023 one
+        # a year is one too, known or not: 2025年的培训 is not the 2023 one; so is a place the articles never name
+        # (武汉市有多少村书记参加)
         return word in self._entities or (any(ch.isdigit() for ch in word) and word in self._all_text) or bool(
-            _YEAR_WORD.fullmatch(word))
+            _YEAR_WORD.fullmatch(word)) or (word not in self._df and bool(_PLACE_END.search(word)))
 
     def wants(self, folded: str) -> tuple[str, ...]:
         """What kind of answer the question asks for, from its question words."""

@@ -675,3 +675,10 @@ def test_chat_clauses_asking_how_long_or_ending_in_mei_are_questions(qa: QA) -> 
     assert len(qa.matcher.clauses("马聂说要以啥状态去干 另外这培训学了多久")) == 2
     answer = qa.ask("这种视频培训以前搞过没 针对谁的")
     assert answer.answered and "第一次" in answer.text and "村主职干部" in answer.text, answer.reason
+
+
+def test_a_place_the_articles_never_name_is_foreign(qa: QA) -> None:
+    assert qa.matcher._is_entity("武汉市") and not qa.matcher._is_entity("参加")
+    assert not qa.ask("武汉市有多少名村书记参加了这次视频培训?").answered
+    answer = qa.ask("湖北有多少村支书和村主任参加了这次全国视频培训？")  # 湖北's count, not the national one
+    assert answer.answered and "2.28万" in answer.text, answer.reason
