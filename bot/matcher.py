@@ -114,9 +114,9 @@ _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
 # 多少位, 几大, 五个: how many is the question's type (wants), not a word the answer must contain
 _QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十百\d]+几?)"  # 十几个: a guess at the count
                             r"(?:个人|个|名|位|人|天|日|年|岁|月|次|场|类|项|条|大|堂|批|届|期|所|家|点|种|句)?")
-_WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
+_WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪日|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
 # the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
-_DAY_Q = re.compile(r"哪一?天|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
+_DAY_Q = re.compile(r"哪一?[天日]|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
 _ANSWER_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+[日号]")
 # the time of day (几点几分发布): only an answer giving the clock (17:26:55) says it
 _CLOCK_Q = re.compile(r"几点|几时几分|什么时刻|哪个时刻|具体时刻")

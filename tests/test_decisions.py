@@ -631,6 +631,7 @@ def test_what_the_article_does_not_state_is_declined_saying_what_it_does_say(qa:
     answer = qa.ask("全国村书记视频培训班具体是哪一天开班的?")
     assert not answer.answered and "近日" in answer.text and answer.suggestions, answer.reason
     assert qa.ask("湖北村书记培训是全国同步开班吗").answered  # the same fact answers what it does say
+    assert not qa.ask("全國村書記視頻培訓班具體係邊日開班?").answered  # 邊日 → 哪日 asks the day
     answer = qa.ask("湖北日报这篇村书记培训报道的記者叫什么?")
     assert not answer.answered and "没有写明记者" in answer.text, answer.reason
     assert "2023年05月29日" in qa.ask("湖北日報那篇報道是幾時發嘅?").text  # the date is given
