@@ -406,32 +406,30 @@ class Matcher:
             & frozenset(self._df)
         # places and units an answer ties to the one person it names (郑雄是钟祥市胡集镇湖山村党委书记)
         linked: dict[str, set[str]] = defaultdict(set)
-        for fact in kb.facts:
-            for part in fact.parts:
-                answer = self._prefold(part.answer)
-                who = [n for n in self._people if n in answer]
-                if len(who) == 1:
-                    for t in self.terms(answer):
-                        if t in self._entities and t not in self._alias_article and _PLACE_END.search(t):
-                            linked[t].add(who[0])
-        self._linked = {t: frozenset(n) for t, n in linked.items() if len(n) == 1}
-        # the places a text naming one person ties to them, bare too (潜江 of 潜江市): a half-remembered name
+        # and the places any text naming one person ties to them, bare too (潜江 of 潜江市): a half-remembered name
         # beside one of them (郑青云 潜江的) is that person
         ties: dict[str, set[str]] = defaultdict(set)
         places = [w for w in kb.lexicon if _PLACE_END.search(w) and w not in self._alias_article]
         for fact in kb.facts:
             for part in fact.parts:
-                for text in map(self._prefold, (part.answer, *part.quotes)):
+                answer = self._prefold(part.answer)
+                for text in (answer, *map(self._prefold, part.quotes)):
                     who = [n for n in self._people if n in text]
-                    if len(who) == 1:
-                        for w in places:
-                            if w in text:
-                                ties[who[0]].update((w, w[:-2] if w.endswith("街道") else w[:-1]))
+                    if len(who) != 1:
+                        continue
+                    if text is answer:
+                        for t in self.terms(answer):
+                            if t in self._entities and t not in self._alias_article and _PLACE_END.search(t):
+                                linked[t].add(who[0])
+                    for w in places:
+                        if w in text:
+                            ties[who[0]].update((w, w[:-2] if w.endswith("街道") else w[:-1]))
+        self._linked = {t: frozenset(n) for t, n in linked.items() if len(n) == 1}
+        self._person_places = {n: frozenset(w for w in t if len(w) >= 2) for n, t in ties.items()}
         by_surname: dict[str, set[str]] = defaultdict(set)
         for n in self._people:
             by_surname[n[0]].add(n)
         self._surnames = {c: next(iter(n)) for c, n in by_surname.items() if len(n) == 1}
-        self._person_places = {n: frozenset(w for w in t if len(w) >= 2) for n, t in ties.items()}
         # entities that only one training's facts mention: naming one points the question at that training
         said: dict[str, list[str]] = defaultdict(list)  # each training's answers and quotes, folded
         for fact in kb.facts:
@@ -1052,7 +1050,7 @@ class Matcher:
                     foreign += 1 if credit == 0.0 else QUOTED_ENTITY_SHARE
             cov = covered / total
             balance = 1.0
-            if not focus and len(arts) > 1 and doc is self.docs[d]:
+            if not focus and len(arts) > 1:  # (asked of neither training, doc is the whole fact)
                 # how well the weaker training's half alone covers the question (生态: both-lectures names it for
                 # 茂名 only, both-ecology-tourism for both)
                 balance = min(sum(self._credit(w, self._views[(d, a)], arts) * weight for w, weight in weights.items())
