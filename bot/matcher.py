@@ -524,6 +524,8 @@ class Matcher:
         if not run:
             return []
         joined = "".join(run)
+        if len(run) == 2 and run[0] in "去来" and joined not in self._canon and joined not in self._df:
+            return [self._canon.get(c, c) for c in run]  # 去/看 is a visit and a look, not the unknown word 去看
         return [] if joined in self.kb.stopwords else [self._canon.get(joined, joined)]  # 跑/去 is 跑去, phrasing
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the matcher lives as long as its knowledge
