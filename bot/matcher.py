@@ -159,7 +159,7 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 # asking for N items: 四大要求都是啥, 五个本领是哪五个, 哪两个题目
 _ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名|样)"
 _LIST_Q = re.compile(rf"(?<!\d)(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
-                     rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
+                     rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单|啥样|什么样)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
