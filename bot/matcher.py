@@ -124,7 +124,7 @@ _ANSWER_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\s*点|上午|下午|晚上|�
 _MINUTE_Q = re.compile(r"几分|\d{1,2}:\d{2}")  # (几点几分: not 上午)
 _ANSWER_MINUTE = re.compile(r"\d{1,2}:\d{2}")
 # what a term means (村社合一是什么意思): only a fact that explains it answers, not one that merely names it
-_MEANING_Q = re.compile(r"什么意思|啥意思|意思是|指的是|指什么|指啥|是指|具体指|含义|何意|什么概念")
+_MEANING_Q = re.compile(r"什么意思|啥意思|是说(?:啥|什么)|意思是|指的是|指什么|指啥|是指|具体指|含义|何意|什么概念")
 _MEANING_A = re.compile(r"指的?是|意思是|就是|即|意味着|是说|——")
 # the year itself (哪一年当上): a day (25日上午) does not say it
 _YEAR_Q = re.compile(r"哪一?年|几几年|什么年份|哪个年份|何年")
@@ -135,7 +135,7 @@ _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
 # "what did X say/share": the answer must report something said, not only who X is
 # what someone said; 讲了哪些课程 asks about the 课程, a thing the question names (the wh-word ends the clause)
-_SAID_Q = re.compile(r"((说|讲|谈|分享|介绍|提|聊|评价|感想|体会|经验)了?(些|点)?(啥|什么|哪些|怎么样|如何)"
+_SAID_Q = re.compile(r"(((?<!是)说|讲|谈|分享|介绍|提|聊|评价|感想|体会|经验)了?(些|点)?(啥|什么|哪些|怎么样|如何)"
                      r"|怎么(说|评价|看))(?![^\s?？!！,，.。吗呢啊呀吧哈啦么的])")
 _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮嘱|谈|引用|比作|剖析|讲授|授课|感触|评价|体会|经验"
                      r"|期望|要求")
