@@ -160,6 +160,7 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名|样)"
 _LIST_Q = re.compile(rf"(?<!\d)(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
                      rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单|啥样|什么样)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
+_NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
@@ -322,6 +323,7 @@ class Matcher:
         for alias, aid in self._alias:
             self._alias_article[self._canon.get(alias, alias)].add(aid)
         self._people = frozenset(self._canon.get(p, p) for p in kb.people)
+        self._alias_weight: dict[str, float] = {}  # set once the index below exists
         # names of people and places a one-character slip is corrected to (尧治村 → 尧治河村)
         self._typo_entities = tuple(sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people)
                                             if len(w) >= 3 and _HAN.match(w)}, key=len, reverse=True))
@@ -402,6 +404,9 @@ class Matcher:
         self._n = max(sum(not d.fact.overview for d in self.docs), 1)  # rarity among facts about one thing
         self._df = dict(df)
         self._all_text = "\n".join(f"{d.text}\n{d.quote_text}" for d in self.docs if not d.fact.overview)
+        for aid, src in kb.articles.items():
+            first = fold(src.meta.aliases[0]) if src.meta.aliases else ""
+            self._alias_weight[aid] = self.idf(self._canon.get(first, first)) if first else UNKNOWN_WEIGHT
         self._entities = (frozenset(self._canon.get(w, w) for w in (*kb.lexicon, *aliases)) | self._people) \
             & frozenset(self._df)
         # places and units an answer ties to the one person it names (郑雄是钟祥市胡集镇湖山村党委书记)
@@ -527,6 +532,12 @@ class Matcher:
         if len(run) == 2 and run[0] in "去来" and joined not in self._canon and joined not in self._df:
             return [self._canon.get(c, c) for c in run]  # 去/看 is a visit and a look, not the unknown word 去看
         return [] if joined in self.kb.stopwords else [self._canon.get(joined, joined)]  # 跑/去 is 跑去, phrasing
+
+    def _weight(self, word: str) -> float:
+        """A word's rarity; a training's alias no fact repeats (广东) weighs no more than its commonest alias (茂名)."""
+        if word in self._alias_article and self.idf(word) == UNKNOWN_WEIGHT:
+            return min(self._alias_weight[a] for a in self._alias_article[word])
+        return self.idf(word)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the matcher lives as long as its knowledge
     def idf(self, word: str) -> float:
@@ -762,7 +773,8 @@ class Matcher:
         if word in doc.text:
             return SUBSTRING_CREDIT
         if word in self._alias_article and self._alias_article[word] & articles:
-            return ALIAS_CREDIT
+            # (an alias no fact states, 广东, says which training and nothing more: every fact of it fits as well)
+            return 1.0 if self.idf(word) == UNKNOWN_WEIGHT else ALIAS_CREDIT
         if word in self._occasions and self._occasion_article.get(word, frozenset()) & articles:
             return OCCASION_CREDIT
         if word in doc.quote_terms or word in doc.quote_text:
@@ -976,19 +988,25 @@ class Matcher:
             asked |= {"地点"}  # 地点在哪里: the question type again
         if _INCLUDES_Q.search(folded):
             asked.add("涵盖")  # 四大要求包括哪些: which they are, not what "includes" them
-        content = [w for w in content if w not in asked]
-        content_t = tuple(content)
         m = _LIST_Q.search(folded)
         list_n = 0
         if m:
             n = m.group(1) or m.group(2)
             list_n = int(n) if n.isdigit() else _NUMERALS[n]
+        # 三全 (全景式、全流程、全要素): a nickname for a list the articles never use; the list is what is asked
+        nick = next((w for w in content if _NICKNAME.fullmatch(w) and self.idf(w) == UNKNOWN_WEIGHT
+                     and not self.segmenter.is_name(w)), None)  # not 四川
+        if nick is not None:
+            asked.add(nick)
+            list_n = list_n or _NUMERALS[nick[0]]
+        content = [w for w in content if w not in asked]
+        content_t = tuple(content)
         says = "said" not in wants and bool(_SAY_Q.search(folded))
         focus = named | implied
         if not folded:
             return Analysis(folded, words, content_t, named, (), implied, wants)
 
-        weights = {w: self.idf(w) for w in content}
+        weights = {w: self._weight(w) for w in content}
         total = sum(weights.values()) or 1.0
         # candidates: the facts sharing the most rarity-weighted words (a cheap bound on coverage), plus the
         # nearest question variants; only these get the full score, so large knowledge stays fast

@@ -65,6 +65,7 @@ _ENGLISH = {"who": "谁", "what": "什么", "when": "什么时候", "where": "�
             "how long": "多久", "why": "为什么", "title": "职务", "topic": "题目", "theme": "主题"}
 _ENGLISH_RE = re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, _ENGLISH)) + r")(?![a-z])")
 _WHO_SAID_RE = re.compile(r"(?<=谁)话")
+_COUNT_OF_PEOPLE = re.compile(r"(?<=\d)个人")  # 15个人 is fifteen people, not jieba's 个人 (personal)
 # Cantonese 喺…度 (喺開班度: at the opening) is 在…: the 度 only marks a place
 _AT_PLACE_RE = re.compile(r"喺([\u4e00-\u9fff]{1,6}?)(?<![边邊])度")  # not 喺边度 (where)
 # a count written in Chinese numerals (三十多年, 十五位, 一百三十一个) in digits as the articles mostly write it; only
@@ -124,6 +125,7 @@ def fold(text: str) -> str:
     text = _CONTEXT_RE.sub(lambda m: _VARIANT_CONTEXT[m.group(0)][0], text)
     text = _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], text)
     text = _CN_COUNT.sub(_cn_count, text)
+    text = _COUNT_OF_PEOPLE.sub("名", text)
     return _WHO_SAID_RE.sub("说", text)  # 邊個話 → 谁话 → 谁说; elsewhere 话 is a word (千名村书记话振兴)
 
 

@@ -684,3 +684,22 @@ def test_a_place_the_articles_never_name_is_foreign(qa: QA) -> None:
     assert not qa.ask("武汉市有多少名村书记参加了这次视频培训?").answered
     answer = qa.ask("湖北有多少村支书和村主任参加了这次全国视频培训？")  # 湖北's count, not the national one
     assert answer.answered and "2.28万" in answer.text, answer.reason
+
+
+def test_visits_nicknames_and_aliases_no_fact_repeats(qa: QA) -> None:
+    # 去/看: a visit and a look, not the unknown word 去看 (a fact saying 去看望 does not make it one)
+    assert "去看" not in qa.matcher.analyse("欣旺达那边去看了啥").content
+    answer = qa.ask("欣旺达那边去看了啥")
+    assert answer.answered and "新质生产力" in answer.text, answer.reason
+    # 三全: a nickname for a list of three the article writes out; the list answers it, 四川 is a place
+    answer = qa.ask("湖北要求预演搞的那个「三全」是啥来着")
+    assert answer.answered and "全要素" in answer.text, answer.reason
+    assert not qa.ask("四川的村党组织书记培训办得怎么样？").answered
+    # 广东 names the 茂名 training though no fact says 广东: it weighs as 茂名 does and every 茂名 fact has it
+    assert qa.matcher._weight("广东") == qa.matcher.idf("茂名") < qa.matcher.idf("广东")
+    for question, says in [("广东那个王小慧啥职务", "副市长"), ("广东那个参观的啥厂", "欣旺达"),
+                           ("湖北开了多少个分课堂", "131个"), ("湖北那个年纪最小的才几岁", "30岁"),
+                           ("百无一漏是说啥", "工作专班")]:  # 是说啥 asks what it means
+        answer = qa.ask(question)
+        assert answer.answered and says in answer.text, (question, answer.reason)
+    assert "meaning" in qa.matcher.wants("百无一漏是说啥") and "said" not in qa.matcher.wants("百无一漏是说啥")
