@@ -160,6 +160,7 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名|样)"
 _LIST_Q = re.compile(rf"(?<!\d)(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
                      rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单|啥样|什么样)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
+_EITHER_OR = re.compile(r"([\u4e00-\u9fff]{1,8})还是([\u4e00-\u9fff]{1,8})")
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
@@ -940,6 +941,17 @@ class Matcher:
         a name only one training mentions implies."""
         named = frozenset(aid for alias, aid in self._alias if alias in folded) | frozenset(
             aid for w in terms for aid in self._alias_article.get(w, ()))
+        either = _EITHER_OR.search(folded)
+        if either and len(named) < 2:  # (茂名还是湖北 asks which of the two: both are named)
+            # 线上还是线下: the asker does not know which it was, so neither word says which training is meant
+            # (the two words each side of 还是: 线上上课还是线下集中, not the 湖北 of 湖北那个是线上还是线下)
+            left = self.segmenter.tokens(either.group(1))[-2:]
+            right = self.segmenter.tokens(either.group(2))[:2]
+            options = {self._canon.get(w, w) for w in left + right}
+            rest = folded.replace(f"{''.join(left)}还是{''.join(right)}", " ")
+            terms = [t for t in terms if t not in options]
+            named = frozenset(aid for alias, aid in self._alias if alias in rest) | frozenset(
+                aid for w in terms for aid in self._alias_article.get(w, ()))
         return named, frozenset(self._entity_article[w] for w in terms if w in self._entity_article)
 
     def subjects(self, question: str) -> frozenset[str]:

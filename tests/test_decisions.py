@@ -703,3 +703,12 @@ def test_visits_nicknames_and_aliases_no_fact_repeats(qa: QA) -> None:
         answer = qa.ask(question)
         assert answer.answered and says in answer.text, (question, answer.reason)
     assert "meaning" in qa.matcher.wants("百无一漏是说啥") and "said" not in qa.matcher.wants("百无一漏是说啥")
+
+
+def test_an_either_or_question_names_no_training_by_its_options(qa: QA) -> None:
+    # 线上 is an alias of the video training, but asking 线上还是线下 means the asker does not know which it was
+    answer = qa.ask("培训是线上上课还是线下上课?")
+    assert answer.answered and {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}, answer.reason
+    # a training named outside the options still counts, and 茂名还是湖北 names both
+    assert qa.matcher.analyse("湖北那个是线上还是线下").articles_named == {"hubei-2023"}
+    assert qa.matcher.analyse("茂名还是湖北的培训人多").articles_named == {"hubei-2023", "maoming-2024"}
