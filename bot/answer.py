@@ -28,6 +28,7 @@ CLEAR_FLOOR = 0.45
 COUNTERPART_FLOOR = 0.40
 COUNTERPART_FLOOR_TYPED = 0.30
 CLEAR_MARGIN = 0.18
+STATED_MARGIN = 0.03  # a fact that answers, this close behind one saying the article does not state it, wins
 MAX_QUESTION_CHARS = 500
 # A question asked of each training (两场培训各办了几天) is answered per training when no one fact serves both: each
 # half may be weaker than a lone question must be, if it gives the kind of answer asked for and the halves average
@@ -150,6 +151,13 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
     best fact must also give the kind of answer asked for.
     """
     cands = analysis.candidates
+    if len(cands) > 1 and kb.fact(cands[0].fact_id).not_stated:
+        # a fact that answers beats one saying the article does not state it when it fits as well (分课堂几个:
+        # 湖北's 131, not the national total no article gives)
+        alt = cands[1]
+        if (alt.type_ok and alt.coverage >= cands[0].coverage and alt.score >= cands[0].score - STATED_MARGIN
+                and not kb.fact(alt.fact_id).not_stated):
+            cands = (alt, cands[0], *cands[2:])
     top = cands[0] if cands else None
     if top is not None and threshold < THRESHOLD and not top.type_ok:
         threshold = THRESHOLD

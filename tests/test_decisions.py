@@ -712,3 +712,13 @@ def test_an_either_or_question_names_no_training_by_its_options(qa: QA) -> None:
     # a training named outside the options still counts, and 茂名还是湖北 names both
     assert qa.matcher.analyse("湖北那个是线上还是线下").articles_named == {"hubei-2023"}
     assert qa.matcher.analyse("茂名还是湖北的培训人多").articles_named == {"hubei-2023", "maoming-2024"}
+
+
+def test_a_fact_that_answers_beats_a_not_stated_one_that_fits_as_well(qa: QA) -> None:
+    # bare 分课堂几个 is implied 湖北 (131), not the national total the articles do not give
+    answer = qa.ask("分课堂几个啊")
+    assert answer.answered and "131个" in answer.text, answer.reason
+    assert not qa.ask("全国一共设了多少个分课堂?").answered  # asked of the nation: still not stated
+    # the overview of 茂名's lectures gives each lecturer's post
+    answer = qa.ask("請問王樹斌在培訓班授課時擔任何種職務？")
+    assert answer.answered and "指揮長" in answer.text, answer.reason
