@@ -310,6 +310,7 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._df: dict[str, int] = {}  # filled once the facts are indexed; until then every word is unknown
         self._canon: dict[str, str] = {w: g[0] for g in kb.synonyms for w in g[1:]}
         # synonyms with punctuation, such as 镇(街)党(工)委书记, never survive segmentation: rewrite them first
         phrases = sorted((w for w in self._canon if not re.fullmatch(r"\w+", w)), key=len, reverse=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.core import QA
+from bot.knowledge import PROJECT_ROOT
 from bot.normalize import detect_script
 
 
@@ -722,3 +725,14 @@ def test_a_fact_that_answers_beats_a_not_stated_one_that_fits_as_well(qa: QA) ->
     # the overview of 茂名's lectures gives each lecturer's post
     answer = qa.ask("請問王樹斌在培訓班授課時擔任何種職務？")
     assert answer.answered and "指揮長" in answer.text, answer.reason
+
+
+def test_knowledge_with_a_lone_qu_before_a_verb_builds(kcopy: Path) -> None:
+    # the 去/看 rule reads the index's word counts, which do not exist yet while the facts themselves are indexed
+    path = kcopy / "maoming-2024.yaml"
+    text = path.read_text(encoding="utf-8")
+    variant = "  - 新质生产力在哪学的\n"
+    path.write_text(text.replace(variant, variant + "  - 欣旺达那边去看了啥\n"), encoding="utf-8")
+    assert "欣旺达那边去看了啥" in path.read_text(encoding="utf-8")
+    answer = QA.load(kcopy, PROJECT_ROOT / "seeds").ask("欣旺达那边去看了啥")
+    assert answer.answered and "新质生产力" in answer.text, answer.reason
