@@ -736,3 +736,14 @@ def test_knowledge_with_a_lone_qu_before_a_verb_builds(kcopy: Path) -> None:
     assert "欣旺达那边去看了啥" in path.read_text(encoding="utf-8")
     answer = QA.load(kcopy, PROJECT_ROOT / "seeds").ask("欣旺达那边去看了啥")
     assert answer.answered and "新质生产力" in answer.text, answer.reason
+
+
+def test_naming_the_training_does_not_favour_the_facts_that_repeat_its_name(qa: QA) -> None:
+    # hb-duration quotes 马聂 and says 湖北; hb-ma-nie-who says who he is but not 湖北
+    assert qa.ask("湖北那个马聂是谁").facts == ("hb-ma-nie-who",)
+    # a count still prefers 湖北's own figure to the nation's
+    answer = qa.ask("湖北参加这次视频培训的村党组织书记和村委会主任有多少人?")
+    assert answer.answered and "2.28万" in answer.text, answer.reason
+    # 处在哪些工作的最前沿 asks which work, not where
+    assert "where" not in qa.matcher.wants("乡镇处在哪些工作的最前沿")
+    assert qa.ask("茂名的乡镇处在哪些工作的最前沿").facts == ("mm-township-role",)
