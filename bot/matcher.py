@@ -114,12 +114,13 @@ _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
 # 多少位, 几大, 五个: how many is the question's type (wants), not a word the answer must contain
 _QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十百\d]+几?)"  # 十几个: a guess at the count
                             r"(?:个人|个|名|位|人|天|日|年|岁|月|次|场|类|项|条|大|堂|批|届|期|所|家|点|种|句)?")
-_WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪日|哪一天|几号|几月|哪年|哪一年|何时|几点|什么时间|啥时间|日期")
+_WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪日|哪一天|几号|几月|哪年|哪一年|何时|(?<![哪这那])几点|什么时间"
+                     r"|啥时间|日期")
 # the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
 _DAY_Q = re.compile(r"哪一?[天日]|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
 _ANSWER_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+[日号]")
 # the time of day (几点几分发布): only an answer giving the clock (17:26:55) says it
-_CLOCK_Q = re.compile(r"几点|几时几分|什么时刻|哪个时刻|具体时刻")
+_CLOCK_Q = re.compile(r"(?<![哪这那])几点|几时几分|什么时刻|哪个时刻|具体时刻")
 _ANSWER_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\s*点|上午|下午|晚上|早上|中午")  # 25日上午 is as near as it gets
 _MINUTE_Q = re.compile(r"几分|\d{1,2}:\d{2}")  # (几点几分: not 上午)
 _ANSWER_MINUTE = re.compile(r"\d{1,2}:\d{2}")
@@ -209,7 +210,7 @@ _PLACE_A = re.compile(rf"(?<=[\u4e00-\u9fff]){_NOT_NAMED}(省|市|县|区|镇|�
 # "where": the answer names a place (湖北省, not 省级), a venue or (for 来源是哪里) an outlet
 _WHERE_Q = re.compile(r"在哪(?!一?[几两三四五六七八九十]*(?:天|日|年|月|号|个月|周))"  # 在哪几天 asks when
                       r"(?!些(?:工作|方面|领域|问题|事|环节|专题|内容))|"  # 处在哪些工作的最前沿 asks which work
-                      r"哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")
+                      r"(?<!出自)(?<!源自)哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")  # 出自哪里: which source
 _WHERE_A = re.compile(rf"(?<=[\u4e00-\u9fff]){_NOT_NAMED}(?:省|市|县|区|镇|乡|村|街道)(?!委|级|长|领导|直属|人大|街)|"
                       r"基地|党校|主课堂|北京|日报|商报|党员网|车间|企业|岗位")
 # Measure words an answer may use for what the question counts (几位 → 10位 or 2.28万余名).

@@ -747,3 +747,11 @@ def test_naming_the_training_does_not_favour_the_facts_that_repeat_its_name(qa: 
     # 处在哪些工作的最前沿 asks which work, not where
     assert "where" not in qa.matcher.wants("乡镇处在哪些工作的最前沿")
     assert qa.ask("茂名的乡镇处在哪些工作的最前沿").facts == ("mm-township-role",)
+
+
+def test_which_points_and_which_source_are_not_a_time_or_a_place(qa: QA) -> None:
+    assert not {"date", "clock"} & set(qa.matcher.wants("庄书记希望镇街书记在政治上做到哪几点"))
+    assert "clock" in qa.matcher.wants("开班式几点开始")
+    assert "where" not in qa.matcher.wants("学有所得学有所获学有所长出自哪里")
+    assert qa.ask("茂名的庄书记希望镇街书记在政治上做到哪几点").facts == ("mm-political-ability",)
+    assert qa.ask("茂名的学有所得学有所获学有所长出自哪里").facts == ("mm-expectations",)
