@@ -755,3 +755,7 @@ def test_which_points_and_which_source_are_not_a_time_or_a_place(qa: QA) -> None
     assert "where" not in qa.matcher.wants("学有所得学有所获学有所长出自哪里")
     assert qa.ask("茂名的庄书记希望镇街书记在政治上做到哪几点").facts == ("mm-political-ability",)
     assert qa.ask("茂名的学有所得学有所获学有所长出自哪里").facts == ("mm-expectations",)
+
+
+def test_an_expert_who_explains_policy_said_something(qa: QA) -> None:
+    assert qa.ask("湖北的中央农办专家讲了什么？").facts == ("hb-zhongnongban",)  # 解读 is what was said
