@@ -162,6 +162,10 @@ _ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名|样)"
 _LIST_Q = re.compile(rf"(?<!\d)(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
                      rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单|啥样|什么样)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
 _EITHER_OR = re.compile(r"([\u4e00-\u9fff]{1,8})还是([\u4e00-\u9fff]{1,8})")
+_PHRASING_LEAD = re.compile(r"^(?:[\s,.!~]*(?:请问一下|请问|问一下|想问一下|想问|我想知道|想知道|麻烦问一下|麻烦"
+                            r"|你好|您好|嗨|哈喽|喂|那个|这个|hi|hello))+[\s,.!~]*")
+_PHRASING_TRAIL = re.compile(r"(?:[\s,~]*(?:来着|呀|啊|呢|吧|哈哈|哈|啦|嘛|谢谢|多谢|谢啦|thx|thanks|呗|咯|捏|哦))+"
+                             r"(?=[\s?!.~]*$)")
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
@@ -1046,7 +1050,9 @@ class Matcher:
         # one training's facts are fewer: a smaller pool covers them (and keeps the per-training passes cheap)
         size = POOL_SIZE if article is None else EACH_POOL_SIZE
         pool = set(heapq.nlargest(size, rough, key=rough.__getitem__))
-        for _, _, idx in process.extract(folded, self._fuzz_choices(folded), scorer=fuzz.ratio, limit=20,
+        # the question without the greeting or particles around it (请问一下，…来着) is what a variant resembles
+        core = _PHRASING_TRAIL.sub("", _PHRASING_LEAD.sub("", folded)) or folded
+        for _, _, idx in process.extract(core, self._fuzz_choices(core), scorer=fuzz.ratio, limit=20,
                                          score_cutoff=40):
             pool.add(self._choice_doc[idx])
 
@@ -1070,7 +1076,8 @@ class Matcher:
                 doc = self._views[(d, next(iter(focus & arts)))]
             best, best_q = 0.0, ""
             for c in self._doc_choices[d]:
-                s = max(fuzz.ratio(folded, self._choices[c]), fuzz.ratio(qsound, self._choice_sounds[c]) * 0.95)
+                s = max(fuzz.ratio(folded, self._choices[c]), fuzz.ratio(qsound, self._choice_sounds[c]) * 0.95,
+                        fuzz.ratio(core, self._choices[c]) if core != folded else 0.0)
                 if s > best:
                     best, best_q = s, self._choices[c]
             covered = 0.0

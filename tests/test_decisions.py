@@ -759,3 +759,11 @@ def test_which_points_and_which_source_are_not_a_time_or_a_place(qa: QA) -> None
 
 def test_an_expert_who_explains_policy_said_something(qa: QA) -> None:
     assert qa.ask("湖北的中央农办专家讲了什么？").facts == ("hb-zhongnongban",)  # 解读 is what was said
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("请问一下，5个专题是哪些", "hb-five-topics"), ("请问一下，四大要求", "mm-four-requirements"),
+    ("请问一下，第一课谁上的", "hb-first-lesson-teacher"), ("案例交流围绕哪5个专题来着", "hb-five-topics"),
+])
+def test_greetings_and_particles_around_a_question_do_not_change_its_answer(qa: QA, question: str, fact: str) -> None:
+    assert fact in qa.ask(question).facts
