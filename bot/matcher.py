@@ -163,9 +163,10 @@ _LIST_Q = re.compile(rf"(?<!\d)(\d{{1,2}}|[一二两三四五六七八九十]){_
                      rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单|啥样|什么样)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
 _EITHER_OR = re.compile(r"([\u4e00-\u9fff]{1,8})还是([\u4e00-\u9fff]{1,8})")
 _PHRASING_LEAD = re.compile(r"^(?:[\s,.!~]*(?:请问一下|请问|问一下|想问一下|想问|我想知道|想知道|麻烦问一下|麻烦"
-                            r"|你好|您好|嗨|哈喽|喂|那个|这个|hi|hello))+[\s,.!~]*")
+                            r"|你好|您好|嗨|哈喽|喂|那个|这个|到底|究竟|hi|hello))+[\s,.!~]*")
 _PHRASING_TRAIL = re.compile(r"(?:[\s,~]*(?:来着|呀|啊|呢|吧|哈哈|哈|啦|嘛|谢谢|多谢|谢啦|thx|thanks|呗|咯|捏|哦))+"
                              r"(?=[\s?!.~]*$)")
+MAX_LISTED = 10  # more things than a question expects listed one by one
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
@@ -1014,6 +1015,8 @@ class Matcher:
         if m:
             n = m.group(1) or m.group(2)
             list_n = int(n) if n.isdigit() else _NUMERALS[n]
+            if list_n > MAX_LISTED:
+                list_n = 0  # 15位优秀村书记是什么来头 asks about the group, not for fifteen names
         # 三全 (全景式、全流程、全要素): a nickname for a list the articles never use; the list is what is asked
         nick = next((w for w in content if _NICKNAME.fullmatch(w) and self.idf(w) == UNKNOWN_WEIGHT
                      and not self.segmenter.is_name(w)), None)  # not 四川

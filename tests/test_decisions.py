@@ -767,3 +767,9 @@ def test_an_expert_who_explains_policy_said_something(qa: QA) -> None:
 ])
 def test_greetings_and_particles_around_a_question_do_not_change_its_answer(qa: QA, question: str, fact: str) -> None:
     assert fact in qa.ask(question).facts
+
+
+def test_a_count_of_people_asked_about_as_a_group_is_not_a_list(qa: QA) -> None:
+    for question in ("15位優秀村書記是什麼來頭", "到底第一课谁上的"):
+        assert qa.ask(question).answered, question
+    assert not qa.ask("九奖九惩具体是奖哪九项、惩哪九项？").answered  # nine is still a list no fact gives
