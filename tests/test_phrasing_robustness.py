@@ -1,0 +1,38 @@
+"""Every knowledge variant the bot answers right still finds its fact with chat phrasing around it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.core import QA
+from bot.normalize import to_traditional
+
+# the ways people wrap the same question in chat; each keeps its meaning
+FORMS: dict[str, Callable[[str], str]] = {
+    "traditional": to_traditional,
+    "greeting": lambda q: "请问一下，" + q,
+    "trailing particle": lambda q: q.rstrip("?？") + "来着",
+    "thanks": lambda q: q.rstrip("?？") + " 谢谢",
+    "no question mark": lambda q: q.rstrip("?？。"),
+    "到底": lambda q: "到底" + q,
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_variants_keep_their_fact_with_chat_phrasing(qa: QA, form: str) -> None:
+    wrap = FORMS[form]
+    lost = []
+    total = 0
+    for fact in qa.kb.facts:
+        if fact.not_stated:
+            continue
+        for q in fact.questions:
+            if fact.id not in qa.ask(q).facts:
+                continue  # a variant another fact answers better is the lint's business (check warns of it)
+            total += 1
+            if fact.id not in qa.ask(wrap(q)).facts:
+                lost.append(wrap(q))
+    assert total > 400
+    assert len(lost) <= 3, lost  # mixed-script leftovers and a near tie; before the fixes up to 20 per form
