@@ -166,6 +166,7 @@ _PHRASING_LEAD = re.compile(r"^(?:[\s,.!~]*(?:请问一下|请问|问一下|想�
                             r"|你好|您好|嗨|哈喽|喂|那个|这个|到底|究竟|hi|hello))+[\s,.!~]*")
 _PHRASING_TRAIL = re.compile(r"(?:[\s,~]*(?:来着|呀|啊|呢|吧|哈哈|哈|啦|嘛|谢谢|多谢|谢啦|thx|thanks|呗|咯|捏|哦))+"
                              r"(?=[\s?!.~]*$)")
+CHATTER_WEIGHT = float(__import__("os").environ.get("CW", "0.5"))
 MAX_LISTED = 10  # more things than a question expects listed one by one
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
@@ -179,7 +180,7 @@ _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|�
                      r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更")
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates chat questions (哪家媒体发的 哪年)
-_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$")
+_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$|干嘛")
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
                     r"那个|那位|一位|人)(都)?(是谁|有谁|是哪位|是哪一位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
@@ -918,6 +919,22 @@ class Matcher:
             return "said" in offers or "quoted" in offers
         return want in offers  # place:…
 
+    def _chatter(self, folded: str) -> tuple[set[str], str]:
+        """Unknown words only in the parts of a message that ask nothing (不太清楚，茂名有几个镇): talk around
+        the question, not a detail it asks about; and the asking parts, which are what a variant resembles."""
+        pieces = [p for p in _CLAUSE_SPLIT.split(folded) if p]
+        asking = [p for p in pieces if _ASKS.search(p)] or [  # (不太清楚，四大要求: the part naming a thing)
+            p for p in pieces if any(self.idf(t) != UNKNOWN_WEIGHT for w in self.terms(p) for t in self._split(w))]
+        if not asking or len(asking) == len(pieces):
+            return set(), folded
+        asked = {t for p in asking for w in self.terms(p) for t in self._split(w)}
+        if all(self.idf(t) == UNKNOWN_WEIGHT for t in asked):
+            return set(), folded  # (在吗 今天好无聊啊: the asking part names nothing the articles know either)
+        words = {p: [t for w in self.terms(p) for t in self._split(w)] for p in pieces if p not in asking}
+        kept = [p for p in pieces if p in asking or any(self.idf(t) != UNKNOWN_WEIGHT for t in words[p])]
+        return {t for ts in words.values() for t in ts if t not in asked and self.idf(t) == UNKNOWN_WEIGHT}, \
+            " ".join(kept)
+
     def clauses(self, question: str) -> list[str]:
         """The separate questions in one message (王树斌是什么身份?他讲的主题是什么?), or just the message.
 
@@ -1031,6 +1048,9 @@ class Matcher:
             return Analysis(folded, words, content_t, named, (), implied, wants)
 
         weights = {w: self._weight(w) for w in content}
+        chatter, asking = self._chatter(folded)
+        for w in chatter & weights.keys():
+            weights[w] = CHATTER_WEIGHT
         total = sum(weights.values()) or 1.0
         # candidates: the facts sharing the most rarity-weighted words (a cheap bound on coverage), plus the
         # nearest question variants; only these get the full score, so large knowledge stays fast
@@ -1054,7 +1074,7 @@ class Matcher:
         size = POOL_SIZE if article is None else EACH_POOL_SIZE
         pool = set(heapq.nlargest(size, rough, key=rough.__getitem__))
         # the question without the greeting or particles around it (请问一下，…来着) is what a variant resembles
-        core = _PHRASING_TRAIL.sub("", _PHRASING_LEAD.sub("", folded)) or folded
+        core = _PHRASING_TRAIL.sub("", _PHRASING_LEAD.sub("", asking)) or folded
         for _, _, idx in process.extract(core, self._fuzz_choices(core), scorer=fuzz.ratio, limit=20,
                                          score_cutoff=40):
             pool.add(self._choice_doc[idx])

@@ -773,3 +773,14 @@ def test_a_count_of_people_asked_about_as_a_group_is_not_a_list(qa: QA) -> None:
     for question in ("15位優秀村書記是什麼來頭", "到底第一课谁上的"):
         assert qa.ask(question).answered, question
     assert not qa.ask("九奖九惩具体是奖哪九项、惩哪九项？").answered  # nine is still a list no fact gives
+
+
+def test_talk_around_a_question_does_not_count_against_it(qa: QA) -> None:
+    # 不太清楚 asks nothing: its unknown words are chatter, not a detail the articles lack
+    for question, says in [("不太清楚，茂名一共有多少个镇街？", "112"), ("不太清楚，高锦乔是谁？", "坡心镇"),
+                           ("我记性不好，马聂多大", "30")]:
+        answer = qa.ask(question)
+        assert answer.answered and says in answer.text, (question, answer.reason)
+    # but a part that asks must name something the articles know, or the chatter is all there is
+    assert not qa.ask("在吗 今天好无聊啊😩").answered
+    assert not qa.ask("我记性不好，马聂的电话是多少").answered  # the asking part's unknown 电话 still counts

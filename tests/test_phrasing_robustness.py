@@ -17,6 +17,7 @@ FORMS: dict[str, Callable[[str], str]] = {
     "thanks": lambda q: q.rstrip("?？") + " 谢谢",
     "no question mark": lambda q: q.rstrip("?？。"),
     "到底": lambda q: "到底" + q,
+    "chatter first": lambda q: "不太清楚，" + q,
 }
 
 
