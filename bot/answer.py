@@ -229,6 +229,8 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
                 chosen_ids.append(other.fact_id)
     # a both-trainings fact answers a question about one training (named, or implied by a name) with that half
     only = (analysis.articles_named | analysis.articles_implied) or None
+    if analysis.both_asked and not analysis.articles_named:
+        only = None  # 两个培训开班式上有谁讲话: asked of both, though 开班式 is a word only 茂名's article uses
     parts: list[AnswerPart] = []
     covered: set[str] = set()  # a training answered by an earlier, more specific fact keeps that answer
     for fid in chosen_ids:

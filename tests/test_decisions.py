@@ -784,3 +784,10 @@ def test_talk_around_a_question_does_not_count_against_it(qa: QA) -> None:
     # but a part that asks must name something the articles know, or the chatter is all there is
     assert not qa.ask("在吗 今天好无聊啊😩").answered
     assert not qa.ask("我记性不好，马聂的电话是多少").answered  # the asking part's unknown 电话 still counts
+
+
+@pytest.mark.parametrize("question", ["两个培训开班式上有谁讲话", "两个培训里讲农业、三农的分别是谁？",
+                                      "培训里讲了哪些农业和三农方面的内容，两边分别是啥"])
+def test_a_question_asked_of_both_gets_both_halves_even_with_one_sides_words(qa: QA, question: str) -> None:
+    answer = qa.ask(question)
+    assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}, answer.reason
