@@ -20,7 +20,8 @@ from bot.watch import Watcher
 PROMPT = "问> "
 HISTORY_LENGTH = 1000
 MAX_ERRORS_SHOWN = 10
-_COMMAND = re.compile(r":[A-Za-z]+")  # ":)" or "：" starting a question stays a question
+# ":)" or "：" starting a question stays a question; /quit, /help as in the Telegram bot work too
+_COMMAND = re.compile(r"[:/][A-Za-z]+")
 
 HELP = """\
 命令 / commands:
@@ -28,7 +29,7 @@ HELP = """\
   :sources  两篇文章的出处 (title, outlet, source, date, editor, reporter)
   :reload   重新读取 knowledge/ (the old knowledge keeps serving if the new one has errors)
   :help     本帮助
-  :quit     退出 (also Ctrl-D, Ctrl-C)"""
+  :quit     退出 (also /quit, Ctrl-D, Ctrl-C; /help works too)"""
 
 
 def use_color(stream: IO[str]) -> bool:
@@ -131,7 +132,7 @@ class Console:
 
     def command(self, line: str) -> str | None:
         """Run a :command and return its output; None means quit."""
-        name = line.strip().lower()
+        name = ":" + line.strip().lower()[1:]
         if name in {":quit", ":q", ":exit"}:
             return None
         if name == ":debug":

@@ -240,3 +240,10 @@ def test_unknown_command_and_colon_questions(qa: QA) -> None:
     assert DATES_A in out.getvalue()
     assert console.handle(OOS_Q) and len(logged) == 1
     assert not console.handle(":QUIT")
+
+
+def test_telegram_style_slash_commands_work_in_the_console(qa: QA) -> None:
+    console, out, _, logged = _console(qa)
+    assert console.handle("/help") and ":quit" in out.getvalue()  # the help text, not a declined question
+    assert not logged
+    assert not console.handle("/quit")
