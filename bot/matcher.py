@@ -166,7 +166,7 @@ _PHRASING_LEAD = re.compile(r"^(?:[\s,.!~]*(?:请问一下|请问|问一下|想�
                             r"|你好|您好|嗨|哈喽|喂|那个|这个|到底|究竟|hi|hello))+[\s,.!~]*")
 _PHRASING_TRAIL = re.compile(r"(?:[\s,~]*(?:来着|呀|啊|呢|吧|哈哈|哈|啦|嘛|谢谢|多谢|谢啦|thx|thanks|呗|咯|捏|哦))+"
                              r"(?=[\s?!.~]*$)")
-CHATTER_WEIGHT = float(__import__("os").environ.get("CW", "0.5"))
+CHATTER_WEIGHT = 0.5  # an unknown word in a part of the message that asks nothing: chat, not a missing detail
 MAX_LISTED = 10  # more things than a question expects listed one by one
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
@@ -334,7 +334,6 @@ class Matcher:
         for alias, aid in self._alias:
             self._alias_article[self._canon.get(alias, alias)].add(aid)
         self._people = frozenset(self._canon.get(p, p) for p in kb.people)
-        self._alias_weight: dict[str, float] = {}  # set once the index below exists
         # names of people and places a one-character slip is corrected to (尧治村 → 尧治河村)
         self._typo_entities = tuple(sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people)
                                             if len(w) >= 3 and _HAN.match(w)}, key=len, reverse=True))
@@ -415,11 +414,11 @@ class Matcher:
         self._n = max(sum(not d.fact.overview for d in self.docs), 1)  # rarity among facts about one thing
         self._df = dict(df)
         self._all_text = "\n".join(f"{d.text}\n{d.quote_text}" for d in self.docs if not d.fact.overview)
-        self._primary_alias = frozenset(self._canon.get(fold(src.meta.aliases[0]), fold(src.meta.aliases[0]))
-                                        for src in kb.articles.values() if src.meta.aliases)
-        for aid, src in kb.articles.items():
-            first = fold(src.meta.aliases[0]) if src.meta.aliases else ""
-            self._alias_weight[aid] = self.idf(self._canon.get(first, first)) if first else UNKNOWN_WEIGHT
+        # each training's main name, its first alias (茂名, 湖北), and how rare that is among the facts
+        primary = {aid: self._canon.get(fold(src.meta.aliases[0]), fold(src.meta.aliases[0]))
+                   for aid, src in kb.articles.items() if src.meta.aliases}
+        self._primary_alias = frozenset(primary.values())
+        self._alias_weight = {aid: self.idf(primary[aid]) if aid in primary else UNKNOWN_WEIGHT for aid in kb.articles}
         self._entities = (frozenset(self._canon.get(w, w) for w in (*kb.lexicon, *aliases)) | self._people) \
             & frozenset(self._df)
         # places and units an answer ties to the one person it names (郑雄是钟祥市胡集镇湖山村党委书记)
