@@ -453,6 +453,7 @@ class Matcher:
             for part in fact.parts:
                 said[part.article] += [self._prefold(t) for t in (part.answer, *part.quotes)]
         # 开班 is held by both trainings even where one only says 开班动员
+        self._article_text = {a: "\n".join(texts) for a, texts in said.items()}
         self._occasion_article = {t: frozenset(a for a, texts in said.items() if any(t in x for x in texts))
                                   for t in self._occasions}
         # words only one training's answers and quotes use (坡心镇, 第一课): asked about the other, they are noise
@@ -935,6 +936,12 @@ class Matcher:
         return {t for ts in words.values() for t in ts if t not in asked and self.idf(t) == UNKNOWN_WEIGHT}, \
             " ".join(kept)
 
+    def _elsewhere(self, phrase: str, article: str) -> bool:
+        """A quoted phrase (“每周三下村”) only another training's article says: noise when asking this one."""
+        if phrase in self._term_article or len(phrase) < 4 or phrase in self._article_text.get(article, ""):
+            return False
+        return any(phrase in text for a, text in self._article_text.items() if a != article)
+
     def clauses(self, question: str) -> list[str]:
         """The separate questions in one message (王树斌是什么身份?他讲的主题是什么?), or just the message.
 
@@ -1014,7 +1021,7 @@ class Matcher:
         named, implied = self._trainings(folded, content)
         if article is not None:
             content = [w for w in content if self._term_article.get(w, article) == article
-                       and article in self._alias_article.get(w, {article})]
+                       and article in self._alias_article.get(w, {article}) and not self._elsewhere(w, article)]
             named, implied = frozenset({article}), frozenset()
         if named and implied and not implied <= named:
             # 庄书记给村书记讲过啥: an alias of one training, a name only the other mentions; trust neither

@@ -791,3 +791,8 @@ def test_talk_around_a_question_does_not_count_against_it(qa: QA) -> None:
 def test_a_question_asked_of_both_gets_both_halves_even_with_one_sides_words(qa: QA, question: str) -> None:
     answer = qa.ask(question)
     assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}, answer.reason
+
+
+def test_each_trainings_half_ignores_a_phrase_quoted_from_the_other(qa: QA) -> None:
+    answer = qa.ask("“每周三下村”和“湾子会”分别是谁讲的？")
+    assert answer.answered and "裴婉君" in answer.text and "周代年" in answer.text, answer.reason
