@@ -183,12 +183,15 @@ _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates cha
 _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$|干嘛")
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
+                    r"村长|镇长|县长|区长|村主任|"
                     r"那个|那位|一位|人)(都)?(是谁|有谁|是哪位|是哪一位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
 # titles that the answer must carry too (化州市的市长是谁 is not answered by a 市委书记); by-lines count as one
 # (met only by a person named in the answer who holds that title somewhere in the articles: 中央农办的专家叫什么 is
 # not answered by a fact naming 郑雄, a 书记, beside the 专家)
 _TITLES = {"书记": "书记", "部长": "部长", "局长": "局长", "市长": "市长", "主任": "主任", "指挥长": "指挥长",
-           "组长": "组长", "专家": "专家", "编辑": "byline", "记者": "byline", "作者": "byline", "通讯员": "byline"}
+           "组长": "组长", "专家": "专家", "编辑": "byline", "记者": "byline", "作者": "byline", "通讯员": "byline",
+           # heads of a village, town or county: the articles name none (坡心镇的镇长是谁 is not its 书记)
+           "村长": "村长", "镇长": "镇长", "县长": "县长", "区长": "区长", "村主任": "村主任"}
 _TITLE_A = re.compile(r"书记|部长|局长|市长|主任|指挥长|组长|专家|编辑|记者|作者|通讯员|署名")
 # "谁 did it": a person, a body (市委, 中央组织部) or a role (负责同志, 领导班子成员) must be in the answer
 _AGENT_Q = re.compile(r"谁|哪位|哪些人")
@@ -238,7 +241,7 @@ _ANSWER_DATE = re.compile(r"\d+\s*(年|月|日|号)|\d{1,2}:\d\d|[一二三四�
 _ANSWER_NEGATIVE = re.compile(r"没有(写|注明|给出|署名|说明|提到|提及|公布)|未(写明|注明|提及)")
 # question words followed by what is asked for (什么产品, 多少人口), or preceded by it (电话是多少, 家乡是哪里)
 _WH_BEFORE = frozenset({"什么", "啥", "哪些", "哪个", "哪家", "哪种", "哪一个", "多少", "几", "哪", "有没有", "有无"})
-_WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "哪", "几何", "多少钱"})
+_WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "哪", "几何", "多少钱", "怎么样"})
 _LINK = frozenset({"是", "有", "在", "的", "为", "要"})
 # details a question asks for wherever they stand (地址在哪条街, 电话号码发我): none of them known means the articles
 # do not give it

@@ -796,3 +796,14 @@ def test_a_question_asked_of_both_gets_both_halves_even_with_one_sides_words(qa:
 def test_each_trainings_half_ignores_a_phrase_quoted_from_the_other(qa: QA) -> None:
     answer = qa.ask("“每周三下村”和“湾子会”分别是谁讲的？")
     assert answer.answered and "裴婉君" in answer.text and "周代年" in answer.text, answer.reason
+
+
+@pytest.mark.parametrize("question", ["坡心镇的村长是谁", "尧治河村的村长是谁", "根子镇的镇长是谁", "保康县的县长是谁",
+                                      "星火村天气怎么样"])
+def test_a_village_head_or_the_weather_is_not_its_secretary(qa: QA, question: str) -> None:
+    # the articles name each place's Party secretary, never its 村长/镇长; 天气 before 怎么样 is what is asked
+    assert not qa.ask(question).answered, qa.ask(question).reason
+
+
+def test_the_secretary_of_a_place_is_still_found(qa: QA) -> None:
+    assert "高锦乔" in qa.ask("坡心镇的书记是谁").text
