@@ -100,7 +100,7 @@ _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<
 _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:有|是|得)?多大")
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|几个月|几年")  # 几月几日 is a date
 # 多久听取一个镇街的汇报: how often, one at a time
-_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个]|多久一次|频率")
+_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个]|多久一次|频率|(?:每天|每日|天天).{0,4}几点")
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
 # "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
@@ -245,8 +245,8 @@ _WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "哪", "�
 _LINK = frozenset({"是", "有", "在", "的", "为", "要"})
 # details a question asks for wherever they stand (地址在哪条街, 电话号码发我): none of them known means the articles
 # do not give it
-_DETAIL_WORDS = frozenset({"地址", "电话", "手机", "手机号", "邮箱", "微信", "工资", "收入", "年薪", "学历", "门票",
-                           "票价", "面积", "身高", "体重", "生日", "门牌", "邮编", "网址", "链接", "gdp"})
+_DETAIL_WORDS = frozenset({"平均", "地址", "电话", "手机", "手机号", "邮箱", "微信", "工资", "收入", "年薪", "学历",
+                           "门票", "票价", "面积", "身高", "体重", "生日", "门牌", "邮编", "网址", "链接", "gdp"})
 # a name or title in quotes or 《》 (folded to “”), possibly with quotes inside: 《关键之年“回炉”培训…》
 _TITLE_SPAN = re.compile(r"“[^”，,：:！!？?]{3,}”")
 # words said in quotes (“不怕龙尾甩，就怕龙头摆”): an answer to what someone said, not a title
