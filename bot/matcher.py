@@ -148,7 +148,7 @@ _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不
 _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<!报道)(?<!标题)(?<!题目)(?<![据听各])说"
                     r"|评价|认为|表示|比作|比喻|形容|感受|感想|体会|怎么看")
 # what someone did before or elsewhere (贺尔达还写过哪些报道, 王小慧曾经在哪工作): the articles tell of the training
-_HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发]|获得|参加|担任|发表)过|曾经"
+_HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发]|获得|参加|担任|发表)过|曾经|发表过|写过"
                         r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任)"
                         r"|(?:哪一?年|什么时候|何时|啥时候|几时).{0,2}(?:当上|当选|上任|就任|入党|出生|参加工作|开始担任|开始当)")
 _HISTORY_A = re.compile(r"此前|先后|去年|曾经|曾在|曾任|曾获|以前|以来|截至目前")  # not the 曾 of 曾春
@@ -245,8 +245,9 @@ _WH_AFTER = frozenset({"多少", "什么", "啥", "哪里", "哪儿", "哪", "�
 _LINK = frozenset({"是", "有", "在", "的", "为", "要"})
 # details a question asks for wherever they stand (地址在哪条街, 电话号码发我): none of them known means the articles
 # do not give it
-_DETAIL_WORDS = frozenset({"平均", "地址", "电话", "手机", "手机号", "邮箱", "微信", "工资", "收入", "年薪", "学历",
-                           "门票", "票价", "面积", "身高", "体重", "生日", "门牌", "邮编", "网址", "链接", "gdp"})
+_DETAIL_WORDS = frozenset({"平均", "性别", "地址", "电话", "手机", "手机号", "邮箱", "微信", "工资", "收入", "年薪",
+                           "学历", "门票", "票价", "面积", "身高", "体重", "生日", "门牌", "邮编", "网址", "链接",
+                           "gdp"})
 # a name or title in quotes or 《》 (folded to “”), possibly with quotes inside: 《关键之年“回炉”培训…》
 _TITLE_SPAN = re.compile(r"“[^”，,：:！!？?]{3,}”")
 # words said in quotes (“不怕龙尾甩，就怕龙头摆”): an answer to what someone said, not a title
