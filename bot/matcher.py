@@ -1121,7 +1121,7 @@ class Matcher:
                 credit = self._credit(w, doc, arts)
                 if credit <= QUOTE_CREDIT and self._linked.get(w, frozenset()) & doc.people:
                     credit = LINK_CREDIT  # 湖山村的书记: this fact names 郑雄, whom the articles place there
-                if credit == ALIAS_CREDIT and whole_training and w in self._primary_alias and len(arts) == 1:
+                if credit == ALIAS_CREDIT and whole_training and w in self._primary_alias:
                     # 湖北 says which training; it does not prefer the few facts that repeat it (马聂是谁), unless
                     # a count is asked, where 湖北's figure and the nation's differ
                     credit = 1.0
