@@ -100,7 +100,8 @@ _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<
 _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:有|是|得)?多大")
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|几个月|几年")  # 几月几日 is a date
 # 多久听取一个镇街的汇报: how often, one at a time
-_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个]|多久一次|频率|(?:每天|每日|天天).{0,4}几点")
+_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个]|多久一次|频率"
+                          r"|(?:每天|每日|天天).{0,4}(?:几点|几节|几堂|几个小时|多少小时)")  # a daily schedule
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
 # "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
