@@ -186,6 +186,7 @@ _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|�
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
                     r"村长|镇长|县长|区长|村主任|"
                     r"那个|那位|一位|人)(都)?(是谁|有谁|是哪位|是哪一位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
+_ROLES = frozenset({"老师", "领导", "专家", "学员"})  # groups of people, often described rather than named
 # titles that the answer must carry too (化州市的市长是谁 is not answered by a 市委书记); by-lines count as one
 # (met only by a person named in the answer who holds that title somewhere in the articles: 中央农办的专家叫什么 is
 # not answered by a fact naming 郑雄, a 书记, beside the 专家)
@@ -848,7 +849,11 @@ class Matcher:
             if _CLOCK_Q.search(folded):
                 out.append("minute" if _MINUTE_Q.search(folded) else "clock")
         m = _WHO_Q.search(folded)
-        if m or (_NAME_Q.search(folded) and _PERSON_Q.search(folded)):
+        if m and m.group(1) in _ROLES and (m.group(2) or m.group(3) == "有谁"):
+            # 湖北的老师都是谁 (all of them): who they were, which 湖北's article says by role, not by name; but
+            # 那位领导是谁 asks a name
+            out.append("agent")
+        elif m or (_NAME_Q.search(folded) and _PERSON_Q.search(folded)):
             out.append("who")
             if m and m.group(1) in _TITLES:
                 out.append(f"title:{_TITLES[m.group(1)]}")

@@ -808,3 +808,9 @@ def test_a_village_head_or_the_weather_is_not_its_secretary(qa: QA, question: st
 
 def test_the_secretary_of_a_place_is_still_found(qa: QA) -> None:
     assert "高锦乔" in qa.ask("坡心镇的书记是谁").text
+
+
+def test_all_the_teachers_are_described_where_the_article_names_none(qa: QA) -> None:
+    answer = qa.ask("湖北的老师都是谁")  # 湖北's article gives the lecturers' roles, not their names
+    assert answer.answered and "中央党校" in answer.text, answer.reason
+    assert not qa.ask("湖北省委领导是谁").answered  # one leader: the name is asked, and not given
