@@ -458,9 +458,9 @@ class Matcher:
         for fact in kb.facts:
             for part in fact.parts:
                 said[part.article] += [self._prefold(t) for t in (part.answer, *part.quotes)]
-        # 开班 is held by both trainings even where one only says 开班动员
         self._article_text = {a: "\n".join(texts) for a, texts in said.items()}
-        self._occasion_article = {t: frozenset(a for a, texts in said.items() if any(t in x for x in texts))
+        # 开班 is held by both trainings even where one only says 开班动员
+        self._occasion_article = {t: frozenset(a for a, text in self._article_text.items() if t in text)
                                   for t in self._occasions}
         # words only one training's answers and quotes use (坡心镇, 第一课): asked about the other, they are noise
         self._term_article = {t: next(iter(a)) for t, a in term_articles.items() if len(a) == 1}
@@ -934,17 +934,18 @@ class Matcher:
         """Unknown words only in the parts of a message that ask nothing (不太清楚，茂名有几个镇): talk around
         the question, not a detail it asks about; and the asking parts, which are what a variant resembles."""
         pieces = [p for p in _CLAUSE_SPLIT.split(folded) if p]
-        asking = [p for p in pieces if _ASKS.search(p)] or [  # (不太清楚，四大要求: the part naming a thing)
-            p for p in pieces if any(self.idf(t) != UNKNOWN_WEIGHT for w in self.terms(p) for t in self._split(w))]
+        words = {p: [t for w in self.terms(p) for t in self._split(w)] for p in pieces}
+        known = {p: any(self.idf(t) != UNKNOWN_WEIGHT for t in ts) for p, ts in words.items()}
+        # (不太清楚，四大要求: without a question word, the part naming a thing)
+        asking = [p for p in pieces if _ASKS.search(p)] or [p for p in pieces if known[p]]
         if not asking or len(asking) == len(pieces):
             return set(), folded
-        asked = {t for p in asking for w in self.terms(p) for t in self._split(w)}
-        if all(self.idf(t) == UNKNOWN_WEIGHT for t in asked):
+        if not any(known[p] for p in asking):
             return set(), folded  # (在吗 今天好无聊啊: the asking part names nothing the articles know either)
-        words = {p: [t for w in self.terms(p) for t in self._split(w)] for p in pieces if p not in asking}
-        kept = [p for p in pieces if p in asking or any(self.idf(t) != UNKNOWN_WEIGHT for t in words[p])]
-        return {t for ts in words.values() for t in ts if t not in asked and self.idf(t) == UNKNOWN_WEIGHT}, \
-            " ".join(kept)
+        asked = {t for p in asking for t in words[p]}
+        chatter = {t for p in pieces if p not in asking for t in words[p]
+                   if t not in asked and self.idf(t) == UNKNOWN_WEIGHT}
+        return chatter, " ".join(p for p in pieces if p in asking or known[p])
 
     def _elsewhere(self, phrase: str, article: str) -> bool:
         """A quoted phrase (“每周三下村”) only another training's article says: noise when asking this one."""
