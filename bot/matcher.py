@@ -984,8 +984,7 @@ class Matcher:
     def _trainings(self, folded: str, terms: list[str]) -> tuple[frozenset[str], frozenset[str]]:
         """The trainings a question names (an alias, or a synonym of one: 村干部 → 村党组织书记 → 湖北) and those
         a name only one training mentions implies."""
-        named = frozenset(aid for alias, aid in self._alias if alias in folded) | frozenset(
-            aid for w in terms for aid in self._alias_article.get(w, ()))
+        named = self._named(folded, terms)
         either = _EITHER_OR.search(folded)
         if either and len(named) < 2:  # (茂名还是湖北 asks which of the two: both are named)
             # 线上还是线下: the asker does not know which it was, so neither word says which training is meant
@@ -995,9 +994,13 @@ class Matcher:
             options = {self._canon.get(w, w) for w in left + right}
             rest = folded.replace(f"{''.join(left)}还是{''.join(right)}", " ")
             terms = [t for t in terms if t not in options]
-            named = frozenset(aid for alias, aid in self._alias if alias in rest) | frozenset(
-                aid for w in terms for aid in self._alias_article.get(w, ()))
+            named = self._named(rest, terms)
         return named, frozenset(self._entity_article[w] for w in terms if w in self._entity_article)
+
+    def _named(self, text: str, terms: list[str]) -> frozenset[str]:
+        """The trainings whose aliases the text contains or its words are synonyms of."""
+        return frozenset(aid for alias, aid in self._alias if alias in text) | frozenset(
+            aid for w in terms for aid in self._alias_article.get(w, ()))
 
     def subjects(self, question: str) -> frozenset[str]:
         """What a question is about: the trainings and people it names (cheap: no scoring)."""
