@@ -65,13 +65,15 @@ class QA:
         whole = decide(kb, question, analysis, script)
         # (an unnamed question whose best fact scores under the per-training bar is not worth two more passes)
         top_score = analysis.candidates[0].score if analysis.candidates else 0.0
-        if ((analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1))
-                or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD)) and (
-                {p.article for p in whole.parts} != set(kb.articles)):
+        partial = {p.article for p in whole.parts} != set(kb.articles)
+        own = matcher.conjuncts(text) if partial else {}
+        if partial and (own or (analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1))
+                        or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD)):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
             each: list[Answer] = []
             for aid in kb.articles:  # every training must answer: stop at the first that does not
-                each.append(decide(kb, question, matcher.analyse(text, article=aid), script, EACH_THRESHOLD,
+                each.append(decide(kb, question, matcher.analyse(own.get(aid, text), article=aid), script,
+                                   EACH_THRESHOLD,
                                    EACH_MIN_COVERAGE))
                 if not each[-1].answered:
                     break

@@ -174,11 +174,16 @@ _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
-# 王树斌是什么身份 finds the fact giving his title even though its text never says 职务
-_KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)}
+# 王树斌是什么身份 finds the fact giving his title even though its text never says 职务; 孙开林的村子 is the 村 it names
+_KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",), "村庄": ("place:村",)}
 # the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
 _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各(?![位地级类种项镇村个县市部方界族])|"
                      r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更")
+# 庄悦群的四大要求和湖北的工作专班分别是啥: things of each training joined, then what is asked of each (和美 is a
+# word, 及时 too)
+_AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、")
+_EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|各(?![位地级类种项镇村个县市部方界族])|都)")
+_PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates chat questions (哪家媒体发的 哪年)
 _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$|干嘛")
@@ -205,7 +210,8 @@ _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什�
 _UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党员网|局|指挥部|学院|政府|人大|基地|公司")
 _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|干部|市委|组织部|党校|农办|"
                       r"日报|报网|党员网")
-_PLACE_Q = re.compile(r"哪(?:个|一个|些)?(省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)")  # not 哪些市领导
+_PLACE_Q = re.compile(  # not 哪些市领导
+    r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)")
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县|市)(?!委|级|长|领导|人大|直属|农业|林业)")
 # 姓曾的 (the one surnamed 曾): not 姓什么, 姓名
@@ -928,6 +934,8 @@ class Matcher:
             return "person" in offers or "agent" in offers
         if kind == "said":  # what was said, or the quoted topics talked about (分组讨论聊了啥)
             return "said" in offers or "quoted" in offers
+        if len(arg) == 2 and arg[1] in "区县市":  # 哪个区县: either kind
+            return f"place:{arg[0]}" in offers or f"place:{arg[1]}" in offers
         return want in offers  # place:…
 
     def _chatter(self, folded: str) -> tuple[set[str], str]:
@@ -976,6 +984,45 @@ class Matcher:
             has = any(self._names_subject(t) for t in self.terms(self._prefold(g)))
             out.append(g if has or not first else f"{''.join(first)} {g}")
         return out
+
+    def conjuncts(self, question: str) -> dict[str, str]:
+        """Per training, the question about its own part of "A和B分别…" (坡心镇和尧治河村的书记分别叫什么 → 坡心镇的书记
+        分别叫什么, 尧治河村的书记分别叫什么); empty unless each joined part names one training, not all the same."""
+        rest = _EACH_ASKED.search(question)
+        if rest:
+            head, tail = question[:rest.start()], question[rest.start():]
+        else:  # 庄悦群和郑青龙是什么身份: the last part ends where what is asked of them all begins
+            last = list(_AND.finditer(question))
+            if not last:
+                return {}
+            words = self.segmenter.tokens(question[last[-1].end():])
+            i = next((i for i, w in enumerate(words) if i and (w in _PREDICATES or _ASKS.search(w))), 0)
+            if not i:
+                return {}
+            tail = "".join(words[i:])
+            head = question[:len(question) - len(tail)]
+        parts = [p for p in _AND.split(head) if p.strip()]
+        if len(parts) < 2:
+            return {}
+        owners = []
+        for p in parts:
+            folded = self.correct(self._prefold(p))
+            named, implied = self._trainings(folded, self.terms(folded))
+            which = named or implied
+            if len(which) != 1:
+                return {}
+            owners.append(next(iter(which)))
+        if len(set(owners)) < 2:
+            return {}
+        # 坡心镇和尧治河村的书记: what follows the last part's 的 is said of every part, when the others have none
+        shared = ""
+        if "的" in parts[-1] and not any("的" in p for p in parts[:-1]):
+            shared = parts[-1][parts[-1].rindex("的"):]
+        out: dict[str, str] = {}
+        for p, aid in zip(parts, owners, strict=True):
+            mine = p if p.endswith(shared) else p + shared
+            out[aid] = f"{out[aid]}和{mine}" if aid in out else mine
+        return {aid: q + tail for aid, q in out.items()}
 
     def _names_subject(self, word: str) -> bool:
         """A person, a training's name or a word only one training mentions: what a clause is about."""

@@ -188,6 +188,12 @@ def test_near_sound_typos_of_names_and_split_domain_terms(qa: QA) -> None:
 @pytest.mark.parametrize(("question", "expect"), [
     ("坡心镇和尧治河村的书记分别叫什么?", ("高锦乔", "孙开林")),
     ("「龙头」那句话和「及时雨」那句话分别是谁说的?", ("黄毅", "郑雄")),
+    # each joined part asked alone: the other part's words (学员, 企业) would drag its half down
+    ("庄悦群提的四大要求和湖北的3个工作专班分别是啥？", ("忠诚可靠", "学风监督")),
+    ("茂名学员参观的企业基地和孙开林的村子，分别在哪个区县？", ("电白", "保康县")),  # 哪个区县: either kind
+    # no 分别: what is asked of both begins after the last part
+    ("庄悦群和郑青龙是什么身份？", ("市委书记", "郑家湖村")),
+    ("坡心镇和尧治河村的书记叫什么", ("高锦乔", "孙开林")),
 ])
 def test_each_training_asked_about_its_own_thing_is_answered_separately(
         qa: QA, question: str, expect: tuple[str, str]) -> None:
@@ -791,6 +797,26 @@ def test_talk_around_a_question_does_not_count_against_it(qa: QA) -> None:
 def test_a_question_asked_of_both_gets_both_halves_even_with_one_sides_words(qa: QA, question: str) -> None:
     answer = qa.ask(question)
     assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}, answer.reason
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("坡心镇和尧治河村的书记分别叫什么", ("坡心镇的书记分别叫什么", "尧治河村的书记分别叫什么")),
+    ("黄毅与马聂是干什么的", ("黄毅是干什么的", "马聂是干什么的")),
+    ("柏桥讲堂和北京主课堂在哪里", ("柏桥讲堂在哪里", "北京主课堂在哪里")),  # 讲 inside 讲堂 is not the verb
+])
+def test_joined_parts_of_each_training_become_one_question_each(qa: QA, question: str, parts: tuple[str, str]) -> None:
+    assert qa.matcher.conjuncts(question) == dict(zip(("maoming-2024", "hubei-2023"), parts, strict=True))
+
+
+@pytest.mark.parametrize("question", ["黄毅和庄悦群分别是谁", "和美乡村是谁讲的", "茂名和湖北", "郑雄和马聂说了什么"])
+def test_parts_of_one_training_or_of_none_are_not_split(qa: QA, question: str) -> None:
+    assert qa.matcher.conjuncts(question) == {}
+
+
+@pytest.mark.parametrize("question", ["庄悦群和郑青龙多大年纪？", "黄毅和马聂的电话是多少",
+                                      "坡心镇和尧治河村各有多少人口"])
+def test_joined_parts_asking_what_neither_article_states_are_declined(qa: QA, question: str) -> None:
+    assert not qa.ask(question).answered
 
 
 def test_each_trainings_half_ignores_a_phrase_quoted_from_the_other(qa: QA) -> None:
