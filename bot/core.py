@@ -88,9 +88,15 @@ class QA:
             asks_more = top is not None and not top.type_ok and top.coverage >= FULL_COVERAGE
             if (not whole.answered and not asks_more) or (
                     whole.answered and len({matcher.subjects(c) for c in clauses}) > 1):
-                answers = [decide(kb, c, matcher.analyse(c), script) for c in clauses]
+                parts = [matcher.analyse(c) for c in clauses]
+                answers = [decide(kb, c, a, script) for c, a in zip(clauses, parts, strict=True)]
                 if all(a.answered for a in answers):
                     return combine(question, answers)
+                # 两边规模差多少？茂名有多少镇街，湖北来了多少人: the comparison is asked by the clauses that answer it
+                given = [a for a in answers if a.answered]
+                if len(given) > 1 and {p.article for a in given for p in a.parts} == set(kb.articles) and all(
+                        a.answered or p.both_asked for a, p in zip(answers, parts, strict=True)):
+                    return combine(question, given)
             elif whole.answered:
                 # one subject, different kinds of answer asked (茂名那篇是哪家媒体发的 哪年): the whole message's fact
                 # may give one kind only, so each clause brings its own fact too

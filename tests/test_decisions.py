@@ -819,6 +819,13 @@ def test_joined_parts_asking_what_neither_article_states_are_declined(qa: QA, qu
     assert not qa.ask(question).answered
 
 
+def test_a_comparison_is_answered_by_the_clauses_asking_each_side(qa: QA) -> None:
+    answer = qa.ask("两边规模差多少？茂名有多少镇街，湖北来了多少人？")
+    assert answer.answered and "112" in answer.text and "2.28万" in answer.text, answer.reason
+    # a clause that is no comparison still has to be answered
+    assert not qa.ask("茂名有多少镇街？湖北来了多少人？马聂的电话是多少？").answered
+
+
 def test_each_trainings_half_ignores_a_phrase_quoted_from_the_other(qa: QA) -> None:
     answer = qa.ask("“每周三下村”和“湾子会”分别是谁讲的？")
     assert answer.answered and "裴婉君" in answer.text and "周代年" in answer.text, answer.reason
