@@ -822,6 +822,8 @@ def test_joined_parts_asking_what_neither_article_states_are_declined(qa: QA, qu
 def test_a_comparison_is_answered_by_the_clauses_asking_each_side(qa: QA) -> None:
     answer = qa.ask("两边规模差多少？茂名有多少镇街，湖北来了多少人？")
     assert answer.answered and "112" in answer.text and "2.28万" in answer.text, answer.reason
+    answer = qa.ask("茂名有多少个镇街 湖北有多少个分课堂 哪个数大")
+    assert answer.answered and "112" in answer.text and "131" in answer.text, answer.reason
     # a clause that is no comparison still has to be answered
     assert not qa.ask("茂名有多少镇街？湖北来了多少人？马聂的电话是多少？").answered
 

@@ -18,6 +18,7 @@ FORMS: dict[str, Callable[[str], str]] = {
     "no question mark": lambda q: q.rstrip("?？。"),
     "到底": lambda q: "到底" + q,
     "chatter first": lambda q: "不太清楚，" + q,
+    "我记得": lambda q: "我记得好像有这个，" + q,
 }
 
 
