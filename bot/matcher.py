@@ -58,6 +58,8 @@ BOTH_FACT_NAMED_PENALTY = 0.93
 # repeat it: the question is about that training, but a fact stating the word fits better (全国 is an alias of the
 # 湖北 article, yet 52万 is the national figure and 2.28万 the 湖北 one).
 ALIAS_CREDIT = 0.4
+# an alias naming a wider scope than the training's own place: a count that does not say it is the place's
+_WIDER_SCOPE = frozenset({"全国"})
 # An occasion the question sets its words at (开班时提了哪四个要求) counts partly as present in the facts of a
 # training that held it: facts say what was said, seldom where.
 OCCASION_CREDIT = 0.5
@@ -1178,7 +1180,9 @@ class Matcher:
                 credit = self._credit(w, doc, arts)
                 if credit <= QUOTE_CREDIT and self._linked.get(w, frozenset()) & doc.people:
                     credit = LINK_CREDIT  # 湖山村的书记: this fact names 郑雄, whom the articles place there
-                if credit == ALIAS_CREDIT and whole_training and w in self._primary_alias:
+                if credit == ALIAS_CREDIT and not whole_training and w in _WIDER_SCOPE:
+                    credit = 0.0  # 全国有多少名村书记: 湖北's 2.28万 is another scope's count
+                elif credit == ALIAS_CREDIT and whole_training and w in self._primary_alias:
                     # 湖北 says which training; it does not prefer the few facts that repeat it (马聂是谁), unless
                     # a count is asked, where 湖北's figure and the nation's differ
                     credit = 1.0
