@@ -185,6 +185,7 @@ _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|�
 # word, 及时 too)
 _AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、")
 _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|各(?![位地级类种项镇村个县市部方界族])|都)")
+_SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates chat questions (哪家媒体发的 哪年)
@@ -990,9 +991,12 @@ class Matcher:
     def conjuncts(self, question: str) -> dict[str, str]:
         """Per training, the question about its own part of "A和B分别…" (坡心镇和尧治河村的书记分别叫什么 → 坡心镇的书记
         分别叫什么, 尧治河村的书记分别叫什么); empty unless each joined part names one training, not all the same."""
-        rest = _EACH_ASKED.search(question)
+        # the 分别 after the joined parts (not the 都 of 俩培训里都有人上台分享吧,坡心镇跟向巷村的书记分别叫啥), and the
+        # parts from the start of their sentence
+        rest = next((m for m in _EACH_ASKED.finditer(question) if _AND.search(question, 0, m.start())), None)
         if rest:
             head, tail = question[:rest.start()], question[rest.start():]
+            head = _SENTENCE_END.split(head)[-1]
         else:  # 庄悦群和郑青龙是什么身份: the last part ends where what is asked of them all begins
             last = list(_AND.finditer(question))
             if not last:

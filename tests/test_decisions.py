@@ -805,6 +805,8 @@ def test_a_question_asked_of_both_gets_both_halves_even_with_one_sides_words(qa:
     ("坡心镇和尧治河村的书记分别叫什么", ("坡心镇的书记分别叫什么", "尧治河村的书记分别叫什么")),
     ("黄毅与马聂是干什么的", ("黄毅是干什么的", "马聂是干什么的")),
     ("柏桥讲堂和北京主课堂在哪里", ("柏桥讲堂在哪里", "北京主课堂在哪里")),  # 讲 inside 讲堂 is not the verb
+    # the 分别 after the parts, not an earlier 都; the sentence before them is not part of the first one
+    ("话说俩培训里都有人上台分享吧,坡心镇跟向巷村的书记分别叫啥?", ("坡心镇的书记分别叫啥?", "向巷村的书记分别叫啥?")),
 ])
 def test_joined_parts_of_each_training_become_one_question_each(qa: QA, question: str, parts: tuple[str, str]) -> None:
     assert qa.matcher.conjuncts(question) == dict(zip(("maoming-2024", "hubei-2023"), parts, strict=True))
