@@ -86,8 +86,8 @@ class QA:
             # (not when the whole message matched a fact fully but asks what it does not give: 哪位领导?叫什么名字)
             top = analysis.candidates[0] if analysis.candidates else None
             asks_more = top is not None and not top.type_ok and top.coverage >= FULL_COVERAGE
-            if (not whole.answered and not asks_more) or (
-                    whole.answered and len({matcher.subjects(c) for c in clauses}) > 1):
+            several = len({matcher.subjects(c) for c in clauses}) > 1
+            if (not whole.answered and (not asks_more or several)) or (whole.answered and several):
                 parts = [matcher.analyse(c) for c in clauses]
                 answers = [decide(kb, c, a, script) for c, a in zip(clauses, parts, strict=True)]
                 if all(a.answered for a in answers):

@@ -823,6 +823,17 @@ def test_joined_parts_asking_what_neither_article_states_are_declined(qa: QA, qu
     assert not qa.ask(question).answered
 
 
+def test_clauses_about_different_things_are_each_answered(qa: QA) -> None:
+    # the whole message matches a broad fact that gives no name; each clause names its own training
+    answer = qa.ask("茂名培训里的对口帮扶协作指挥长是谁?湖北培训里上台做案例交流的又是多少位什么人?")
+    assert answer.answered and "王树斌" in answer.text and "15位" in answer.text, answer.reason
+
+
+def test_a_class_is_a_training(qa: QA) -> None:
+    answer = qa.ask("嗨~这俩班各开了几天来着?")
+    assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
+
+
 def test_a_comparison_is_answered_by_the_clauses_asking_each_side(qa: QA) -> None:
     answer = qa.ask("两边规模差多少？茂名有多少镇街，湖北来了多少人？")
     assert answer.answered and "112" in answer.text and "2.28万" in answer.text, answer.reason
