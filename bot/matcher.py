@@ -45,6 +45,8 @@ FOREIGN_ENTITY_PENALTY = 0.7  # the question names something the knowledge knows
 # An entity the fact's quotes mention but its questions and answer do not counts as this share of a foreign one.
 QUOTED_ENTITY_SHARE = 0.25
 OTHER_TRAINING_PENALTY = 0.75  # the question names one training; this fact is about the other
+# ... by its place (茂名培训年纪最小的学员是谁): 马聂 is 湖北's, and 茂名's article does not say
+OTHER_PLACE_PENALTY = 0.7
 # The question asks for a kind of thing (a number, a date, a name, a town …) the fact's answer does not contain:
 # the fact is about the right subject but does not answer this question (马聂的电话是多少 → 马聂 is 30 岁).
 TYPE_PENALTY = 0.6
@@ -185,6 +187,7 @@ _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|�
 # word, 及时 too)
 _AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、")
 _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|各(?![位地级类种项镇村个县市部方界族])|都)")
+_TRAINING_WORD = re.compile(r"培训|班|课|学员")
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
 # a question asking several things: clauses split at punctuation, each with a question word of its own
@@ -1155,10 +1158,18 @@ class Matcher:
 
         entity = {w: self._is_entity(w) for w in content}
         whole_training = not any(x.startswith(("count", "number")) for x in wants)
+        # (an alias no fact states, 广东, is a known subject: it says which training)
         unknown_focus = any(_HAN.search(w) and self.idf(w) == UNKNOWN_WEIGHT and not self._sound_known(w)
-                            for w in self.focus_words(words))
-        foreign_name = any(self.idf(w) == UNKNOWN_WEIGHT and self.segmenter.is_name(w) for w in content)
+                            and w not in self._alias_article for w in self.focus_words(words))
+        # (广东的培训 names the training by its province; 广东有多少个镇, 广东省委书记 ask about the province)
+        foreign_name = any(self.idf(w) == UNKNOWN_WEIGHT and self.segmenter.is_name(w) and (
+            w not in self._alias_article or f"{w}省" in folded or not _TRAINING_WORD.search(folded)) for w in content)
         qsound = pinyin(folded)
+        # the training named by its place (茂名, 湖北), not by a word both articles use (村书记)
+        places = [w for w in self._primary_alias if w in folded]
+        places += [w for w in content if w in self._alias_article and self.segmenter.is_name(w)]  # 广东
+        placed = frozenset(a for w in places for a in self._alias_article[w])
+        placed = placed if len(placed) == 1 else frozenset()
         cands: list[Candidate] = []
         # a question about one training, or naming something only one mentions (implied), is not a broad one
         one_sided = bool(named or implied)
@@ -1207,6 +1218,8 @@ class Matcher:
             score *= FOREIGN_ENTITY_PENALTY ** min(foreign, 2)
             if doc.fact.overview:
                 score *= OVERVIEW_PENALTY
+            if placed and not placed & arts:
+                score *= OTHER_PLACE_PENALTY
             if named and not named & arts:
                 score *= OTHER_TRAINING_PENALTY
             elif focus and len(arts) > 1:

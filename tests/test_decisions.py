@@ -832,6 +832,18 @@ def test_clauses_about_different_things_are_each_answered(qa: QA) -> None:
     assert answer.answered and "王树斌" in answer.text and "15位" in answer.text, answer.reason
 
 
+@pytest.mark.parametrize("question", ["茂名培训年纪最小的学员是谁", "广东培训的学员多大年纪", "广东的省委书记是谁",
+                                      "广东今年GDP多少"])
+def test_a_fact_of_the_other_place_does_not_answer_a_question_naming_one(qa: QA, question: str) -> None:
+    # 马聂 is 湖北's youngest; 茂名's article gives no ages
+    assert not qa.ask(question).answered, qa.ask(question).reason
+
+
+def test_the_training_named_by_its_province_is_still_answered(qa: QA) -> None:
+    answer = qa.ask("那个广东的培训几天啊")
+    assert answer.answered and "3天" in answer.text, answer.reason
+
+
 def test_a_class_is_a_training(qa: QA) -> None:
     answer = qa.ask("嗨~这俩班各开了几天来着?")
     assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
