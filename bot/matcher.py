@@ -97,9 +97,9 @@ TYPO_MAX_DIFF = 1 / 3
 TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
 
 # What the question asks for.  Patterns run on the folded question (simplified, lower case).
-# 多大 at the end asks a person's age, not a size (规模多大)
+# 多大 at the end asks a person's age, not a size (规模多大); 我年纪大了 is chat
 _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<!作用)(?<!区别)(?<!难度)"
-                    r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|年纪|年龄|岁数")
+                    r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|(?:年纪|年龄|岁数)(?!大了|不小|也大)")
 # ... nor with 有/是 between: 规模有多大
 _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:有|是|得)?多大")
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|几个月|几年")  # 几月几日 is a date
@@ -171,6 +171,7 @@ _PHRASING_LEAD = re.compile(r"^(?:[\s,.!~]*(?:请问一下|请问|问一下|想�
                             r"|你好|您好|嗨|哈喽|喂|那个|这个|到底|究竟|hi|hello))+[\s,.!~]*")
 _PHRASING_TRAIL = re.compile(r"(?:[\s,~]*(?:来着|呀|啊|呢|吧|哈哈|哈|啦|嘛|谢谢|多谢|谢啦|thx|thanks|呗|咯|捏|哦))+"
                              r"(?=[\s?!.~]*$)")
+IDLE_WEIGHT = 0.1  # any word of a preamble naming nothing the articles are about (我年纪大了眼神不好，…)
 CHATTER_WEIGHT = 0.5  # an unknown word in a part of the message that asks nothing: chat, not a missing detail
 MAX_LISTED = 10  # more things than a question expects listed one by one
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
@@ -188,11 +189,13 @@ _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|�
 _AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、")
 _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|各(?![位地级类种项镇村个县市部方界族])|都)")
 _TRAINING_WORD = re.compile(r"培训|班|课|学员")
+_CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|请问|问一|问下|一哈")
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 _CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates chat questions (哪家媒体发的 哪年)
-_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$|干嘛")
+_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$|干嘛|"
+                   r"([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
                     r"村长|镇长|县长|区长|村主任|"
@@ -944,22 +947,29 @@ class Matcher:
             return f"place:{arg[0]}" in offers or f"place:{arg[1]}" in offers
         return want in offers  # place:…
 
-    def _chatter(self, folded: str) -> tuple[set[str], str]:
+    def _chatter(self, folded: str) -> tuple[dict[str, float], str]:
         """Unknown words only in the parts of a message that ask nothing (不太清楚，茂名有几个镇): talk around
         the question, not a detail it asks about; and the asking parts, which are what a variant resembles."""
         pieces = [p for p in _CLAUSE_SPLIT.split(folded) if p]
         words = {p: [t for w in self.terms(p) for t in self._split(w)] for p in pieces}
         known = {p: any(self.idf(t) != UNKNOWN_WEIGHT for t in ts) for p, ts in words.items()}
         # (不太清楚，四大要求: without a question word, the part naming a thing)
-        asking = [p for p in pieces if _ASKS.search(p)] or [p for p in pieces if known[p]]
+        # a part about the asker or to the listener that asks nothing and names nothing the articles are about
+        # (我年纪大了眼神不好，…车东耀讲的是什么) is chat, known words and all (not 既接天线又接地气 这话谁说的, nor the
+        # first items of a list, 讲农业、三农的分别是谁)
+        idle = {p for p in pieces[:-1] if not _ASKS.search(p) and _CHAT_PERSON.search(p)
+                and not any(self._names_subject(t) for t in words[p])}
+        asking = [p for p in pieces if _ASKS.search(p)] or [p for p in pieces if known[p] and p not in idle]
         if not asking or len(asking) == len(pieces):
-            return set(), folded
+            return {}, folded
         if not any(known[p] for p in asking):
-            return set(), folded  # (在吗 今天好无聊啊: the asking part names nothing the articles know either)
+            return {}, folded  # (在吗 今天好无聊啊: the asking part names nothing the articles know either)
         asked = {t for p in asking for t in words[p]}
-        chatter = {t for p in pieces if p not in asking for t in words[p]
+        idle = {p for p in idle if pieces.index(p) < pieces.index(asking[0])}  # (a preamble)
+        chatter = {t: CHATTER_WEIGHT for p in pieces if p not in asking for t in words[p]
                    if t not in asked and self.idf(t) == UNKNOWN_WEIGHT}
-        return chatter, " ".join(p for p in pieces if p in asking or known[p])
+        chatter |= {t: IDLE_WEIGHT for p in idle for t in words[p] if t not in asked}
+        return chatter, " ".join(p for p in pieces if p in asking or (known[p] and p not in idle))
 
     def _elsewhere(self, phrase: str, article: str) -> bool:
         """A quoted phrase (“每周三下村”) only another training's article says: noise when asking this one."""
@@ -1126,8 +1136,8 @@ class Matcher:
 
         weights = {w: self._weight(w) for w in content}
         chatter, asking = self._chatter(folded)
-        for w in chatter & weights.keys():
-            weights[w] = CHATTER_WEIGHT
+        for w in chatter.keys() & weights.keys():
+            weights[w] = chatter[w]
         total = sum(weights.values()) or 1.0
         # candidates: the facts sharing the most rarity-weighted words (a cheap bound on coverage), plus the
         # nearest question variants; only these get the full score, so large knowledge stays fast

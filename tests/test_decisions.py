@@ -844,6 +844,16 @@ def test_the_training_named_by_its_province_is_still_answered(qa: QA) -> None:
     assert answer.answered and "3天" in answer.text, answer.reason
 
 
+@pytest.mark.parametrize(("question", "expect"), [
+    ("同志你好,我年纪大了眼神不好,报上说的车东耀讲的是什么主题?", "粮食安全"),  # 年纪大了 is no age question
+    ("我在写报告，想确认茂名一共有多少个镇街。", "112"),
+    ("请问一哈,尧治河村是哪个县的哦?", "保康县"),
+])
+def test_a_preamble_about_the_asker_does_not_count_against_the_question(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, answer.reason
+
+
 def test_a_class_is_a_training(qa: QA) -> None:
     answer = qa.ask("嗨~这俩班各开了几天来着?")
     assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason

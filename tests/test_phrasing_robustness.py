@@ -19,6 +19,7 @@ FORMS: dict[str, Callable[[str], str]] = {
     "到底": lambda q: "到底" + q,
     "chatter first": lambda q: "不太清楚，" + q,
     "我记得": lambda q: "我记得好像有这个，" + q,
+    "about oneself": lambda q: "同志你好，我年纪大了眼神不好，" + q,  # not an age question
 }
 
 
