@@ -204,11 +204,12 @@ _ROLES = frozenset({"老师", "领导", "专家", "学员"})  # groups of people
 # titles that the answer must carry too (化州市的市长是谁 is not answered by a 市委书记); by-lines count as one
 # (met only by a person named in the answer who holds that title somewhere in the articles: 中央农办的专家叫什么 is
 # not answered by a fact naming 郑雄, a 书记, beside the 专家)
-_TITLES = {"书记": "书记", "部长": "部长", "局长": "局长", "市长": "市长", "主任": "主任", "指挥长": "指挥长",
-           "组长": "组长", "专家": "专家", "编辑": "byline", "记者": "byline", "作者": "byline", "通讯员": "byline",
+_TITLES = {"书记": "书记", "部长": "部长", "局长": "局长", "市长": "市长", "副市长": "副市长", "主任": "主任",
+           "指挥长": "指挥长", "组长": "组长", "专家": "专家",
+           "编辑": "byline", "记者": "byline", "作者": "byline", "通讯员": "byline",
            # heads of a village, town or county: the articles name none (坡心镇的镇长是谁 is not its 书记)
            "村长": "村长", "镇长": "镇长", "县长": "县长", "区长": "区长", "村主任": "村主任"}
-_TITLE_A = re.compile(r"书记|部长|局长|市长|主任|指挥长|组长|专家|编辑|记者|作者|通讯员|署名")
+_TITLE_A = re.compile(r"书记|部长|局长|副市长|市长|主任|指挥长|组长|专家|编辑|记者|作者|通讯员|署名")
 # "谁 did it": a person, a body (市委, 中央组织部) or a role (负责同志, 领导班子成员) must be in the answer
 _AGENT_Q = re.compile(r"谁|哪位|哪些人")
 # 哪家媒体: an outlet (香港商报网, 湖北日报), not a date
@@ -871,7 +872,9 @@ class Matcher:
         elif m or (_NAME_Q.search(folded) and _PERSON_Q.search(folded)):
             out.append("who")
             if m and m.group(1) in _TITLES:
-                out.append(f"title:{_TITLES[m.group(1)]}")
+                # (a 副市长 is not the 市长: 茂名市市长叫什么 is not answered by 王小慧)
+                deputy = "副" if folded[m.start(1) - 1:m.start(1)] == "副" else ""
+                out.append(f"title:{_TITLES.get(deputy + m.group(1), _TITLES[m.group(1)])}")
         elif _NAME_Q.search(folded):
             # 工作专班都叫啥: the names of several things, which a list gives
             out.append("name:many" if re.search(r"都叫|分别叫|各叫|哪些|几个", folded) else "name")

@@ -885,6 +885,11 @@ def test_the_secretary_of_a_place_is_still_found(qa: QA) -> None:
     assert "高锦乔" in qa.ask("坡心镇的书记是谁").text
 
 
+def test_a_deputy_mayor_is_not_the_mayor(qa: QA) -> None:
+    assert not qa.ask("茂名市市长叫什么名字?").answered  # 王小慧 is 副市长; the articles name no 市长
+    assert "王小慧" in qa.ask("茂名副市长是谁").text
+
+
 def test_all_the_teachers_are_described_where_the_article_names_none(qa: QA) -> None:
     answer = qa.ask("湖北的老师都是谁")  # 湖北's article gives the lecturers' roles, not their names
     assert answer.answered and "中央党校" in answer.text, answer.reason
