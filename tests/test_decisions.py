@@ -854,6 +854,11 @@ def test_a_preamble_about_the_asker_does_not_count_against_the_question(qa: QA, 
     assert answer.answered and expect in answer.text, answer.reason
 
 
+def test_cantonese_how_many_days_asks_a_duration(qa: QA) -> None:
+    answer = qa.ask("呢兩次培訓各自搞咗幾多日?")  # 幾多日 folds to 多少日: how long, not a date
+    assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
+
+
 def test_a_class_is_a_training(qa: QA) -> None:
     answer = qa.ask("嗨~这俩班各开了几天来着?")
     assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
