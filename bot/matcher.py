@@ -234,8 +234,9 @@ _PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
 # (not 一个镇, 各县, 全市, 驻村, 乡村, 农村, 城市, 重点镇, 千名村书记, 镇街: a kind, not a name)
 _NOT_NAMED = "(?<![一个各全本该每驻乡农城点名位给的和与对让为])"
 _PLACE_A = re.compile(rf"(?<=[\u4e00-\u9fff]){_NOT_NAMED}(省|市|县|区|镇|乡|街道|村)(?!委|级|长|领导|直属|人大|街)")
-# "where": the answer names a place (湖北省, not 省级), a venue or (for 来源是哪里) an outlet
-_WHERE_Q = re.compile(r"在哪(?!一?[几两三四五六七八九十]*(?:天|日|年|月|号|个月|周))"  # 在哪几天 asks when
+# "where": the answer names a place (湖北省, not 省级), a venue or (for 来源是哪里) an outlet; 关键在哪 asks what
+_WHERE_Q = re.compile(r"(?<!关键)(?<!难点)(?<!重点)(?<!区别)(?<!意义)(?<!亮点)(?<!特点)(?<!好处)(?<!原因)"
+                      r"在哪(?!一?[几两三四五六七八九十]*(?:天|日|年|月|号|个月|周))"  # 在哪几天 asks when
                       r"(?!些(?:工作|方面|领域|问题|事|环节|专题|内容))"  # 处在哪些工作的最前沿 asks which work
                       r"(?![几两三四五六七八九十]+(?:个?方面|点|项|条|件|种|类))|"  # 在哪两方面: which two
                       r"(?<!出自)(?<!源自)哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")  # 出自哪里: which source

@@ -859,6 +859,12 @@ def test_cantonese_how_many_days_asks_a_duration(qa: QA) -> None:
     assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
 
 
+def test_where_of_an_abstract_noun_asks_what(qa: QA) -> None:
+    # 关键在哪 asks what the key is, not a place; 哪来着 is 哪 and a particle, not 来源
+    answer = qa.ask("唉茂名那篇说今年是关键一年,关键在哪来着,啥目标?")
+    assert answer.answered and "三年初见成效" in answer.text, answer.reason
+
+
 def test_a_class_is_a_training(qa: QA) -> None:
     answer = qa.ask("嗨~这俩班各开了几天来着?")
     assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
