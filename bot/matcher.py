@@ -199,7 +199,7 @@ _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|�
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
                     r"村长|镇长|县长|区长|村主任|"
-                    r"那个|那位|一位|人)(都)?(是谁|有谁|是哪位|是哪一位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
+                    r"那个|那位|一位|人)(都)?(?:具体|到底|究竟)?(是谁|有谁|是哪位|是哪一位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
 _ROLES = frozenset({"老师", "领导", "专家", "学员"})  # groups of people, often described rather than named
 # titles that the answer must carry too (化州市的市长是谁 is not answered by a 市委书记); by-lines count as one
 # (met only by a person named in the answer who holds that title somewhere in the articles: 中央农办的专家叫什么 is

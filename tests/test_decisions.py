@@ -905,3 +905,4 @@ def test_all_the_teachers_are_described_where_the_article_names_none(qa: QA) -> 
     answer = qa.ask("湖北的老师都是谁")  # 湖北's article gives the lecturers' roles, not their names
     assert answer.answered and "中央党校" in answer.text, answer.reason
     assert not qa.ask("湖北省委领导是谁").answered  # one leader: the name is asked, and not given
+    assert not qa.ask("到湖北省委党校看望学员的省委领导具体是谁?").answered
