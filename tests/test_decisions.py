@@ -91,6 +91,7 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     # after 都, 就 (都係為咗: all are for), or before 為咗, 係 is 是 too; 都系统 is not
     assert fold("兩個培訓都係為咗推動咩嘢?") == "两个培训都是为了推动什么?"
     assert fold("佢就係書記") == "他就是书记" and fold("都系统学习") == "都系统学习"
+    assert fold("講緊乜") == "讲什么"  # 緊 marks the progressive
     assert fold("粮食安全那课 who讲的") == "粮食安全那课 谁讲的"
     assert fold("那3个工作专班是哪仨") == "那3个工作专班是哪三个" and fold("黄毅啥title啊") == "黄毅啥职务啊"
     # OpenCC turns Cantonese 嗰 into 𠮶; 係用咩 is 是用什么, 上堂 is 上课
