@@ -101,10 +101,11 @@ class QA:
                 # one subject, different kinds of answer asked (茂名那篇是哪家媒体发的 哪年): the whole message's fact
                 # may give one kind only, so each clause brings its own fact too
                 analyses = [matcher.analyse(c) for c in clauses]
-                if len({a.wants for a in analyses}) > 1:
-                    answers = [decide(kb, c, a, script) for c, a in zip(clauses, analyses, strict=True)]
-                    if all(a.answered for a in answers) and any(set(a.facts) - set(whole.facts) for a in answers):
-                        return combine(question, [whole, *answers])
+                answers = [decide(kb, c, a, script) for c, a in zip(clauses, analyses, strict=True)]
+                # (or the same kind of two things: 镇街总共几个 常委会每周听几个汇报, each clause its own fact)
+                if all(a.answered for a in answers) and any(set(a.facts) - set(whole.facts) for a in answers) and (
+                        len({a.wants for a in analyses}) > 1 or len({a.facts for a in answers}) == len(answers)):
+                    return combine(question, [whole, *answers])
         return whole
 
     def reload(self) -> list[Problem]:

@@ -871,6 +871,11 @@ def test_a_class_is_a_training(qa: QA) -> None:
     assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
 
 
+def test_two_counts_in_one_message_are_both_given(qa: QA) -> None:
+    answer = qa.ask("茂名那边镇街总共几个 常委会每周听几个汇报")
+    assert answer.answered and "112" in answer.text and "每周听取一个" in answer.text, answer.reason
+
+
 def test_a_comparison_is_answered_by_the_clauses_asking_each_side(qa: QA) -> None:
     answer = qa.ask("两边规模差多少？茂名有多少镇街，湖北来了多少人？")
     assert answer.answered and "112" in answer.text and "2.28万" in answer.text, answer.reason
