@@ -152,6 +152,7 @@ _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不
 # 为什么说, 文章说 ask for a reason or the article's content, not someone's words
 _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<!报道)(?<!标题)(?<!题目)(?<![据听各])说"
                     r"|评价|认为|表示|比作|比喻|形容|感受|感想|体会|怎么看")
+_LIKEN_Q = re.compile(r"比作|比喻|形容|称作|称为|比成|叫作")
 # what someone did before or elsewhere (贺尔达还写过哪些报道, 王小慧曾经在哪工作): the articles tell of the training
 _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发]|获得|参加|担任|发表)过|曾经|发表过|写过"
                         r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任)"
@@ -1134,6 +1135,7 @@ class Matcher:
         content = [w for w in content if w not in asked]
         content_t = tuple(content)
         says = "said" not in wants and bool(_SAY_Q.search(folded))
+        likens = bool(_LIKEN_Q.search(folded))  # 比作什么: the likeness is a quoted word (“班长”), said or not
         focus = named | implied
         if not folded:
             return Analysis(folded, words, content_t, named, (), implied, wants)
@@ -1249,7 +1251,7 @@ class Matcher:
                                    for w in wants) for a, o in doc.offers)
             if not type_ok:
                 score *= TYPE_PENALTY
-            if says and not any("said" in o for o in parts):
+            if says and not any("said" in o or (likens and "quoted" in o) for o in parts):
                 score *= SAY_PENALTY
             if list_n > 1:
                 listed = max((int(o.split(":")[1]) for p in parts for o in p if o.startswith("items:")), default=1)

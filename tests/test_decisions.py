@@ -8,7 +8,7 @@ import pytest
 
 from bot.core import QA
 from bot.knowledge import PROJECT_ROOT
-from bot.normalize import detect_script
+from bot.normalize import detect_script, fold
 
 
 @pytest.mark.parametrize("question", [
@@ -864,6 +864,12 @@ def test_where_of_an_abstract_noun_asks_what(qa: QA) -> None:
     # 关键在哪 asks what the key is, not a place; 哪来着 is 哪 and a particle, not 来源
     answer = qa.ask("唉茂名那篇说今年是关键一年,关键在哪来着,啥目标?")
     assert answer.answered and "三年初见成效" in answer.text, answer.reason
+
+
+@pytest.mark.parametrize("question", ["文章里把镇街书记比作啥 俩词", "鎮街書記俾人比喻做咩呀?"])
+def test_a_likeness_is_a_quoted_word_not_only_a_saying(qa: QA, question: str) -> None:
+    answer = qa.ask(question)  # 比作 asks for “班长”, which no one is quoted saying
+    assert answer.answered and "施工" in answer.text and "班长" in fold(answer.text), answer.reason
 
 
 def test_a_class_is_a_training(qa: QA) -> None:
