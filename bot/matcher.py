@@ -1094,8 +1094,10 @@ class Matcher:
                        self.segmenter.is_function(t) or (_LATIN.fullmatch(t) and t not in acronyms)))]
         # a quoted phrase (“做作风上清正廉洁的镇街书记”) is one strong term besides its words
         # (only as the knowledge has it: a paraphrase in quotes, “龙头龙尾”, would count as an unknown word)
+        # (not a training's name, “柏桥讲堂·百人课堂”: its words already say which training, nothing more)
         content += [q for q in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(folded))
-                    if q not in content and q in self._all_text]
+                    if q not in content and q in self._all_text
+                    and not all(t in self._alias_article for t in self.terms(q))]
         return folded, words, tuple(content)
 
     def analyse(self, question: str, limit: int = 30, article: str | None = None) -> Analysis:
