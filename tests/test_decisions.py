@@ -872,6 +872,14 @@ def test_a_likeness_is_a_quoted_word_not_only_a_saying(qa: QA, question: str) ->
     assert answer.answered and "施工" in answer.text and "班长" in fold(answer.text), answer.reason
 
 
+@pytest.mark.parametrize("question", ["「柏桥讲堂·百人课堂」大培训的开班动员是谁做的?",
+                                      "茂名「柏桥讲堂·百人课堂」镇街书记培训班的开班动员是谁做的?"])
+def test_who_gave_the_opening_speech_despite_the_trainings_full_name(qa: QA, question: str) -> None:
+    # the full name says which training and nothing more; 做 is the article's 作 (作开班动员)
+    answer = qa.ask(question)
+    assert answer.answered and "庄悦群" in answer.text, answer.reason
+
+
 def test_a_class_is_a_training(qa: QA) -> None:
     answer = qa.ask("嗨~这俩班各开了几天来着?")
     assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
