@@ -194,7 +194,8 @@ _CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|�
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
 # a question asking several things: clauses split at punctuation, each with a question word of its own
-_CLAUSE_SPLIT = re.compile(r"[?？!！;；,，、\s]+")  # a space separates chat questions (哪家媒体发的 哪年)
+# (a space separates chat questions, 哪家媒体发的 哪年; a colon a preamble, 我在写报告: …, not a time, 17:26)
+_CLAUSE_SPLIT = re.compile(r"(?:[?？!！;；,，、\s]|(?<!\d)[:：])+")
 _ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$|干嘛|"
                    r"([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"

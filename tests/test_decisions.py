@@ -885,6 +885,12 @@ def test_a_class_is_a_training(qa: QA) -> None:
     assert answer.answered and "3天" in answer.text and "四天半" in answer.text, answer.reason
 
 
+def test_a_preamble_before_a_colon_is_its_own_part(qa: QA) -> None:
+    answer = qa.ask("我在写报告:茂名一共多少个镇街的书记参加,湖北参训学员有多少人?")
+    assert answer.answered and "112" in answer.text and "2.28万" in answer.text, answer.reason
+    assert qa.matcher.clauses("几点几分发的? 17:26吗") != ["几点几分发的? 17", "26吗"]  # a time is not split
+
+
 def test_two_counts_in_one_message_are_both_given(qa: QA) -> None:
     answer = qa.ask("茂名那边镇街总共几个 常委会每周听几个汇报")
     assert answer.answered and "112" in answer.text and "每周听取一个" in answer.text, answer.reason
