@@ -67,7 +67,8 @@ class QA:
         top_score = analysis.candidates[0].score if analysis.candidates else 0.0
         partial = {p.article for p in whole.parts} != set(kb.articles)
         own = matcher.conjuncts(text) if partial else {}
-        if partial and (own or (analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1))
+        if partial and (own or analysis.of_both
+                        or (analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1))
                         or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD)):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
             each: list[Answer] = []

@@ -185,6 +185,7 @@ _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)
 # the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
 _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各(?![位地级类种项镇村个县市部方界族])|"
                      r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更|哪个数|差距|差多少")
+_TWO_TRAININGS = re.compile(r"两篇|两次|两场|两个培训|两个班|两期|两地|两边|两者|俩")
 # 庄悦群的四大要求和湖北的工作专班分别是啥: things of each training joined, then what is asked of each (和美 is a
 # word, 及时 too)
 _AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、")
@@ -319,6 +320,11 @@ class Analysis:
     wants: tuple[str, ...] = ()  # kinds of answer the question asks for: number:…, date, name, who, place:…
     both_asked: bool = False  # 两篇文章分别…: the asker wants each training's answer
     touched: frozenset[str] = frozenset()  # trainings named, implied, or whose own words (龙头, 及时雨) it uses
+
+    @property
+    def of_both(self) -> bool:
+        """It says it asks about the two trainings (两个培训里讲三农的分别是谁), whatever words of one it uses."""
+        return self.both_asked and not self.articles_named and bool(_TWO_TRAININGS.search(self.folded))
 
     @property
     def neutral(self) -> bool:
