@@ -184,7 +184,7 @@ _ITEM_SEP = re.compile(r"[；;、]")
 _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",), "村庄": ("place:村",)}
 # the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
 _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各(?![位地级类种项镇村个县市部方界族])|"
-                     r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更|哪个数|差距|差多少")
+                     r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更|哪个数|差距|差多少|哪个.+哪个|哪次.+哪次|一个.+另一个")
 _TWO_TRAININGS = re.compile(r"两篇|两次|两场|两个培训|两个班|两期|两地|两边|两者|俩")
 # 庄悦群的四大要求和湖北的工作专班分别是啥: things of each training joined, then what is asked of each (和美 is a
 # word, 及时 too)

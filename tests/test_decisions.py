@@ -892,6 +892,11 @@ def test_a_preamble_before_a_colon_is_its_own_part(qa: QA) -> None:
     assert qa.matcher.clauses("几点几分发的? 17:26吗") != ["几点几分发的? 17", "26吗"]  # a time is not split
 
 
+def test_which_one_and_which_other_asks_of_each_training(qa: QA) -> None:
+    answer = qa.ask("哪次培训是全国统一办的，哪次是地方自己办的？")
+    assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}, answer.reason
+
+
 def test_two_counts_in_one_message_are_both_given(qa: QA) -> None:
     answer = qa.ask("茂名那边镇街总共几个 常委会每周听几个汇报")
     assert answer.answered and "112" in answer.text and "每周听取一个" in answer.text, answer.reason
