@@ -66,10 +66,14 @@ class QA:
         # (an unnamed question whose best fact scores under the per-training bar is not worth two more passes)
         top_score = analysis.candidates[0].score if analysis.candidates else 0.0
         partial = {p.article for p in whole.parts} != set(kb.articles)
-        own = matcher.conjuncts(text) if partial else {}
-        if partial and (own or analysis.of_both
-                        or (analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1))
-                        or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD)):
+        own = matcher.conjuncts(text)
+        # (parts named by people or places are each their own question even when one fact for both matched the
+        # whole: 车东耀和郑雄分别是什么身份 is not answered by what the trainings said about farming; 茂名和湖北的培训
+        # 各是谁主办的 is, by the fact written for both)
+        by_name = bool(own) and not analysis.articles_named
+        if by_name or (partial and (own or analysis.of_both
+                                    or (analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1))
+                                    or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD))):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
             each: list[Answer] = []
             for aid in kb.articles:  # every training must answer: stop at the first that does not
@@ -78,7 +82,8 @@ class QA:
                                    EACH_MIN_COVERAGE))
                 if not each[-1].answered:
                     break
-            if all(a.answered for a in each) and sum(a.confidence for a in each) / len(kb.articles) >= THRESHOLD:
+            mean = sum(a.confidence for a in each) / len(kb.articles)
+            if all(a.answered for a in each) and mean >= THRESHOLD and (partial or mean >= whole.confidence):
                 return combine(question, each)
         clauses = matcher.clauses(text)
         if 1 < len(clauses) <= MAX_CLAUSES:

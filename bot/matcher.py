@@ -1021,7 +1021,8 @@ class Matcher:
         rest = next((m for m in _EACH_ASKED.finditer(question) if _AND.search(question, 0, m.start())), None)
         if rest:
             head, tail = question[:rest.start()], question[rest.start():]
-            head = _SENTENCE_END.split(head)[-1]
+            # (the sentence that joins them: 车东耀和郑雄,一个讲粮食安全一个说及时雨,他们分别是什么身份)
+            head = next((x for x in reversed(_SENTENCE_END.split(head)) if _AND.search(x)), "")
         else:  # 庄悦群和郑青龙是什么身份: the last part ends where what is asked of them all begins
             last = list(_AND.finditer(question))
             if not last:

@@ -200,6 +200,8 @@ def test_near_sound_typos_of_names_and_split_domain_terms(qa: QA) -> None:
     # no 分别: what is asked of both begins after the last part
     ("庄悦群和郑青龙是什么身份？", ("市委书记", "郑家湖村")),
     ("坡心镇和尧治河村的书记叫什么", ("高锦乔", "孙开林")),
+    # the sentence joining them, not the aside after it; and one fact about farming for both does not answer who
+    ("车东耀和郑雄,一个讲粮食安全一个说及时雨,他们分别是什么身份?", ("农业农村局", "湖山村")),
 ])
 def test_each_training_asked_about_its_own_thing_is_answered_separately(
         qa: QA, question: str, expect: tuple[str, str]) -> None:
