@@ -249,7 +249,9 @@ _WHERE_A = re.compile(rf"(?<=[\u4e00-\u9fff]){_NOT_NAMED}(?:省|市|县|区|镇|
 # 个 is the general classifier: 几个要求 is answered by 四大要求, 几个分课堂 by 131个
 _MEASURES = {"个": "个大项条点种类场次堂批届期所家位名",
              "个人": "名位人", "名": "名位人", "位": "名位人", "人": "名位人", "天": "天日", "日": "天日",
-             "钱": "元块", "块": "元块", "元": "元块"}
+             "钱": "元块", "块": "元块", "元": "元块",
+             # 几条要求 is answered by 四大要求
+             "条": "条项点大个", "项": "项条点大个", "点": "点条项大个"}
 # a Chinese numeral needs a digit word: 百人课堂 and 千名村书记 are names, not counts
 _CN_NUMBER = "[一二两三四五六七八九十百千]*[一二两三四五六七八九十][一二两三四五六七八九十百千]*"
 _ANSWER_NUMBER = re.compile(rf"(?<![每的])(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多)?"

@@ -34,6 +34,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("庄月群提了哪四大要求", "守正道", "mm-"),  # homophone typo of 庄悦群
     ("马聂多大", "30", "hb-"),
     ("全国一共有多少名村书记和村主任参加了这次视频培训?", "52万", "hb-"),  # not 湖北's 2.28万
+    ("随便问问,市委书记给镇街书记提了几条要求啊?", "四大要求", "mm-"),  # 几条 is answered by 四大
     ("湖北一共有多少名村书记和村主任参加了这次视频培训?", "2.28万", "hb-"),
     ("最年轻那个学员几岁哈", "30", "hb-"),  # particles jieba tags as function words do not count against it
     ("湖北那边多少人一块儿上课呢", "2.28万", "hb-"),
