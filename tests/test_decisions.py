@@ -15,6 +15,7 @@ from bot.normalize import detect_script, fold
     "庄悦群的年龄", "庄悦群多大年纪?", "黄毅的家乡是哪里", "尧治河村有多少人口", "红酒怎么挑选",
     "湛江市一共有多少个镇?", "马聂的电话是多少", "下周会下雨吗",
     "張婷的學歷是甚麼",  # 甚麼 folds to 什么: the unknown 学历 is what is asked
+    "喺茂名有咩好嘢食?",  # Cantonese: what is good to eat in 茂名
     "柏桥讲堂为什么叫“柏桥”?", "柏桥讲堂这个名字咋来的呀",  # a name's origin: no fact gives one
     "賀爾達還寫過哪些報道?",  # what he did elsewhere: the articles tell of the training only
     "去年6月千名村书记话振兴活动具体是哪一天？",  # the article gives the month, not the day
@@ -93,6 +94,7 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("兩個培訓都係為咗推動咩嘢?") == "两个培训都是为了推动什么?"
     assert fold("佢就係書記") == "他就是书记" and fold("都系统学习") == "都系统学习"
     assert fold("講緊乜") == "讲什么"  # 緊 marks the progressive
+    assert fold("有咩好嘢食") == "有什么好东西吃"  # 食 is to eat
     assert fold("粮食安全那课 who讲的") == "粮食安全那课 谁讲的"
     assert fold("那3个工作专班是哪仨") == "那3个工作专班是哪三个" and fold("黄毅啥title啊") == "黄毅啥职务啊"
     # OpenCC turns Cantonese 嗰 into 𠮶; 係用咩 is 是用什么, 上堂 is 上课
