@@ -58,6 +58,7 @@ _VARIANTS = {"甚么": "什么", "咩嘢": "什么", "乜嘢": "什么", "咩": 
 _VARIANT_CONTEXT = {"系": ("是", r"(?:(?<![关联体派世谱]系)(?=[哪谁什几多唔咪边乜点咩喺“]|用(?:什么|咩|乜|边)|为咗)"
                            r"|(?<=[都就唔仲真]系)(?![列统数]))"),  # 都係 (all are), 就係 (is just): not 体系
                     "仲": ("还", r"(?=[兼有会是要做可在])"),
+                    "篇文": ("文章", r"(?<![两这那每几一二三]篇文)(?!章)"),  # Cantonese 篇文 (the article)
                     "先得": ("", r"(?=[?？!！.,，\s]|$)"),  # 點樣做先得 (how must it be done): not 首先得
                     # 點講, 點做 (how to say, do): not 重点讲, 特点, 几点
                     "点": ("怎么", r"(?<![重要特亮焦起观论优缺终地景热难痛堵节早晚差一二两三四五六七八九十几\d]点)"
@@ -75,6 +76,8 @@ _ENGLISH = {"who": "谁", "what": "什么", "when": "什么时候", "where": "�
 _ENGLISH_RE = re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, _ENGLISH)) + r")(?![a-z])")
 _WHO_SAID_RE = re.compile(r"(?<=谁)话")
 _COUNT_OF_PEOPLE = re.compile(r"(?<=\d)个人")  # 15个人 is fifteen people, not jieba's 个人 (personal)
+# Traditional 係 is Cantonese 是 (書記係領導班子嘅…), except in 關係 and 係數; OpenCC would make it 系 (of 体系)
+_CANTONESE_IS = re.compile(r"(?<![關关干幹聯联即])係(?![數数])")  # (即係 is a phrase of its own)
 # Cantonese 喺…度 (喺開班度: at the opening) is 在…: the 度 only marks a place
 _AT_PLACE_RE = re.compile(r"喺([\u4e00-\u9fff]{1,6}?)(?<![边邊])度")  # not 喺边度 (where)
 # a count written in Chinese numerals (三十多年, 十五位, 一百三十一个) in digits as the articles mostly write it; only
@@ -128,7 +131,7 @@ def _cn_count(m: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """The form every comparison uses: clean, simplified, lower case, one kind of punctuation."""
-    text = to_simplified(clean(text)).lower().translate(_PUNCT)
+    text = to_simplified(_CANTONESE_IS.sub("是", clean(text))).lower().translate(_PUNCT)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH[m.group(0)], text)
     text = _AT_PLACE_RE.sub(r"在\1", text)
     text = _CONTEXT_RE.sub(lambda m: _VARIANT_CONTEXT[m.group(0)][0], text)

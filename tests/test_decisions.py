@@ -95,6 +95,9 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("佢就係書記") == "他就是书记" and fold("都系统学习") == "都系统学习"
     assert fold("講緊乜") == "讲什么"  # 緊 marks the progressive
     assert fold("有咩好嘢食") == "有什么好东西吃"  # 食 is to eat
+    # 係 between nouns is 是 too (OpenCC would make it the 系 of 体系), but not in 關係; 篇文 is the article
+    assert fold("書記係領導班子嘅咩角色") == "书记是领导班子的什么角色" and fold("矛盾關係") == "矛盾关系"
+    assert fold("篇文點講") == "文章怎么讲" and fold("兩篇文章") == "两篇文章"
     assert fold("粮食安全那课 who讲的") == "粮食安全那课 谁讲的"
     assert fold("那3个工作专班是哪仨") == "那3个工作专班是哪三个" and fold("黄毅啥title啊") == "黄毅啥职务啊"
     # OpenCC turns Cantonese 嗰 into 𠮶; 係用咩 is 是用什么, 上堂 is 上课
