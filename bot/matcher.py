@@ -190,7 +190,7 @@ _TWO_TRAININGS = re.compile(r"两篇|两次|两场|两个培训|两个班|两期
 # word, 及时 too)
 _AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、")
 _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|各(?![位地级类种项镇村个县市部方界族])|都)")
-_TRAINING_WORD = re.compile(r"培训|班|课|学员")
+_TRAINING_WORD = re.compile(r"培训|班|课|学员|研讨|讨论|交流|动员|讲堂|教学")
 _CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|请问|问一|问下|一哈")
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
