@@ -185,8 +185,8 @@ _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",)
 # the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
 _BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各(?![位地级类种项镇村个县市部方界族])|"
                      r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更|哪个数|差距|差多少|哪个.+哪个|哪次.+哪次|一个.+另一个")
-# what a place has (产业, 人口): asked of a place, only a fact stating it answers
-_PLACE_FACTS = frozenset({"产业", "人口", "面积", "特产", "收入", "产值", "经济"})
+# what a place has (产业, 人口) or what a person is in charge of (分管): only a fact stating it answers
+_PLACE_FACTS = frozenset({"产业", "人口", "面积", "特产", "收入", "产值", "经济", "分管"})
 _TWO_TRAININGS = re.compile(r"两篇|两次|两场|两个培训|两个班|两期|两地|两边|两者|俩")
 # 庄悦群的四大要求和湖北的工作专班分别是啥: things of each training joined, then what is asked of each (和美 is a
 # word, 及时 too)
@@ -1277,7 +1277,7 @@ class Matcher:
             if unknown_focus:
                 score *= UNKNOWN_FOCUS_PENALTY
             if any(w in _PLACE_FACTS for w in missing):
-                score *= TYPE_PENALTY  # 星火村主要产业是啥: a fact naming the village but not its industry
+                score *= TYPE_PENALTY  # 星火村主要产业是啥: a fact naming the village, not its industry
             if foreign_name:
                 score *= FOREIGN_NAME_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),

@@ -17,6 +17,7 @@ from bot.normalize import detect_script, fold
     "張婷的學歷是甚麼",  # 甚麼 folds to 什么: the unknown 学历 is what is asked
     "喺茂名有咩好嘢食?",  # Cantonese: what is good to eat in 茂名
     "星火村主要产业是啥", "马聂那村主要搞啥产业的",  # the village is named; its industry is not
+    "王小慧副市长分管哪些工作?",  # her lecture is told, not her portfolio
     "柏桥讲堂为什么叫“柏桥”?", "柏桥讲堂这个名字咋来的呀",  # a name's origin: no fact gives one
     "賀爾達還寫過哪些報道?",  # what he did elsewhere: the articles tell of the training only
     "去年6月千名村书记话振兴活动具体是哪一天？",  # the article gives the month, not the day
