@@ -182,19 +182,24 @@ _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
 # 王树斌是什么身份 finds the fact giving his title even though its text never says 职务; 孙开林的村子 is the 村 it names
 _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",), "村庄": ("place:村",)}
+# the question says it is about both trainings (两篇文章, 两个培训, 俩)
+_TWO_TRAININGS = re.compile(r"两篇|两次|两场|两个培训|两个班|两期|两地|两边|两者|俩")
 # the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
-_BOTH_Q = re.compile(r"两篇|两次|两场|两个培训|两期|两地|两边|两者|俩|分别|各(?![位地级类种项镇村个县市部方界族])|"
-                     r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更|哪个数|差距|差多少|哪个.+哪个|哪次.+哪次|一个.+另一个")
+_BOTH_Q = re.compile(_TWO_TRAININGS.pattern + r"|分别|各(?![位地级类种项镇村个县市部方界族])|"
+                     r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更|哪个数|差距|差多少|"
+                     r"哪个.+哪个|哪次.+哪次|一个.+另一个")  # (哪次是全国的，哪次是地方的: each its own)
 # what a place has (产业, 人口) or what a person is in charge of (分管): only a fact stating it answers
 _PLACE_FACTS = frozenset({"产业", "人口", "面积", "特产", "收入", "产值", "经济", "分管"})
-_TWO_TRAININGS = re.compile(r"两篇|两次|两场|两个培训|两个班|两期|两地|两边|两者|俩")
 # 庄悦群的四大要求和湖北的工作专班分别是啥: things of each training joined, then what is asked of each (和美 is a
 # word, 及时 too)
 _AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、")
 _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|各(?![位地级类种项镇村个县市部方界族])|都)")
+# words of a training (广东的培训, 广东那个分组讨论): what makes 广东 name it rather than the province
 _TRAINING_WORD = re.compile(r"培训|班|课|学员|研讨|讨论|交流|动员|讲堂|教学")
+# the asker speaking of themself or to the listener (我年纪大了, 同志你好, 请问一哈)
 _CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|请问|问一|问下|一哈")
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
+# where what is asked of joined parts begins (庄悦群和郑青龙|是什么身份)
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 # (a space separates chat questions, 哪家媒体发的 哪年; a colon a preamble, 我在写报告: …, not a time, 17:26)
