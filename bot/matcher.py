@@ -191,8 +191,8 @@ _BOTH_Q = re.compile(_TWO_TRAININGS.pattern + r"|分别|各(?![位地级类种�
 # what a place has (产业, 人口) or what a person is in charge of (分管): only a fact stating it answers
 _PLACE_FACTS = frozenset({"产业", "人口", "面积", "特产", "收入", "产值", "经济", "分管"})
 # 庄悦群的四大要求和湖北的工作专班分别是啥: things of each training joined, then what is asked of each (和美 is a
-# word, 及时 too)
-_AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、")
+# word, 及时 too; Cantonese 同 is "and", not the 同 of 同上一堂课 or 共同)
+_AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、|(?<![共相不协认一])同(?![上步志时样一锤提事学期类])")
 _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|各(?![位地级类种项镇村个县市部方界族])|都)")
 # words of a training (广东的培训, 广东那个分组讨论): what makes 广东 name it rather than the province
 _TRAINING_WORD = re.compile(r"培训|班|课|学员|研讨|讨论|交流|动员|讲堂|教学")
@@ -1025,6 +1025,7 @@ class Matcher:
     def conjuncts(self, question: str) -> dict[str, str]:
         """Per training, the question about its own part of "A和B分别…" (坡心镇和尧治河村的书记分别叫什么 → 坡心镇的书记
         分别叫什么, 尧治河村的书记分别叫什么); empty unless each joined part names one training, not all the same."""
+        question = fold(question)  # (車東耀同鄭雄分別係咩身份: the patterns are simplified)
         # the 分别 after the joined parts (not the 都 of 俩培训里都有人上台分享吧,坡心镇跟向巷村的书记分别叫啥), and the
         # parts from the start of their sentence
         rest = next((m for m in _EACH_ASKED.finditer(question) if _AND.search(question, 0, m.start())), None)

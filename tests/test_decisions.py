@@ -210,6 +210,9 @@ def test_near_sound_typos_of_names_and_split_domain_terms(qa: QA) -> None:
     ("坡心镇和尧治河村的书记叫什么", ("高锦乔", "孙开林")),
     # the sentence joining them, not the aside after it; and one fact about farming for both does not answer who
     ("车东耀和郑雄,一个讲粮食安全一个说及时雨,他们分别是什么身份?", ("农业农村局", "湖山村")),
+    # traditional script, and Cantonese 同 (and)
+    ("坡心鎮和堯治河村的書記分別叫什麼?", ("高錦喬", "孫開林")),
+    ("車東耀同鄭雄分別係咩身份?", ("農業農村局", "湖山村")),
 ])
 def test_each_training_asked_about_its_own_thing_is_answered_separately(
         qa: QA, question: str, expect: tuple[str, str]) -> None:
@@ -819,6 +822,7 @@ def test_a_question_asked_of_both_gets_both_halves_even_with_one_sides_words(qa:
 @pytest.mark.parametrize(("question", "parts"), [
     ("坡心镇和尧治河村的书记分别叫什么", ("坡心镇的书记分别叫什么", "尧治河村的书记分别叫什么")),
     ("黄毅与马聂是干什么的", ("黄毅是干什么的", "马聂是干什么的")),
+    ("車東耀同鄭雄分別係咩身份?", ("车东耀分别是什么身份?", "郑雄分别是什么身份?")),  # folded to simplified
     ("柏桥讲堂和北京主课堂在哪里", ("柏桥讲堂在哪里", "北京主课堂在哪里")),  # 讲 inside 讲堂 is not the verb
     # the 分别 after the parts, not an earlier 都; the sentence before them is not part of the first one
     ("话说俩培训里都有人上台分享吧,坡心镇跟向巷村的书记分别叫啥?", ("坡心镇的书记分别叫啥?", "向巷村的书记分别叫啥?")),
@@ -827,7 +831,8 @@ def test_joined_parts_of_each_training_become_one_question_each(qa: QA, question
     assert qa.matcher.conjuncts(question) == dict(zip(("maoming-2024", "hubei-2023"), parts, strict=True))
 
 
-@pytest.mark.parametrize("question", ["黄毅和庄悦群分别是谁", "和美乡村是谁讲的", "茂名和湖北", "郑雄和马聂说了什么"])
+@pytest.mark.parametrize("question", ["黄毅和庄悦群分别是谁", "和美乡村是谁讲的", "茂名和湖北", "郑雄和马聂说了什么",
+                                      "同上一堂课和共同缔造分别是什么意思"])  # 同 of 同上一堂课 joins nothing
 def test_parts_of_one_training_or_of_none_are_not_split(qa: QA, question: str) -> None:
     assert qa.matcher.conjuncts(question) == {}
 
