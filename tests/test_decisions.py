@@ -38,6 +38,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("马聂多大", "30", "hb-"),
     ("全国一共有多少名村书记和村主任参加了这次视频培训?", "52万", "hb-"),  # not 湖北's 2.28万
     ("随便问问,市委书记给镇街书记提了几条要求啊?", "四大要求", "mm-"),  # 几条 is answered by 四大
+    ("黄部长说书记在一个镇街里就相当于个啥?", "龙头", "mm-"),  # 黄部长 is 黄毅, as 庄书记 is 庄悦群
     ("湖北一共有多少名村书记和村主任参加了这次视频培训?", "2.28万", "hb-"),
     ("最年轻那个学员几岁哈", "30", "hb-"),  # particles jieba tags as function words do not count against it
     ("湖北那边多少人一块儿上课呢", "2.28万", "hb-"),
