@@ -182,18 +182,20 @@ _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
 # 王树斌是什么身份 finds the fact giving his title even though its text never says 职务; 孙开林的村子 is the 村 it names
 _KIND_WORDS = {"职务": ("title:",), "题目": ("title",), "部门": ("agent",), "村庄": ("place:村",)}
+# 各 as "each", not the 各 of 各位, 各地, 各县
+_EACH = r"各(?![位地级类种项镇村个县市部方界族])"
 # the question says it is about both trainings (两篇文章, 两个培训, 俩)
 _TWO_TRAININGS = re.compile(r"两篇|两次|两场|两个培训|两个班|两期|两地|两边|两者|俩")
 # the asker wants each training's answer (两篇文章分别…, 两次培训各…, 有什么不同)
-_BOTH_Q = re.compile(_TWO_TRAININGS.pattern + r"|分别|各(?![位地级类种项镇村个县市部方界族])|"
+_BOTH_Q = re.compile(_TWO_TRAININGS.pattern + r"|分别|" + _EACH + r"|"
                      r"不一样|不同|区别|差别|异同|差异|相比|对比|比较|哪个.{0,4}更|哪次.{0,4}更|哪个数|差距|差多少|"
                      r"哪个.+哪个|哪次.+哪次|一个.+另一个")  # (哪次是全国的，哪次是地方的: each its own)
 # what a place has (产业, 人口) or what a person is in charge of (分管): only a fact stating it answers
-_PLACE_FACTS = frozenset({"产业", "人口", "面积", "特产", "收入", "产值", "经济", "分管"})
+_STATED_ONLY = frozenset({"产业", "人口", "面积", "特产", "收入", "产值", "经济", "分管"})
 # 庄悦群的四大要求和湖北的工作专班分别是啥: things of each training joined, then what is asked of each (和美 is a
 # word, 及时 too; Cantonese 同 is "and", not the 同 of 同上一堂课 or 共同)
 _AND = re.compile(r"和(?!美)|与|跟|以及|及(?!时)|还有|、|(?<![共相不协认一])同(?![上步志时样一锤提事学期类])")
-_EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|各(?![位地级类种项镇村个县市部方界族])|都)")
+_EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|" + _EACH + r"|都)")
 # words of a training (广东的培训, 广东那个分组讨论): what makes 广东 name it rather than the province
 _TRAINING_WORD = re.compile(r"培训|班|课|学员|研讨|讨论|交流|动员|讲堂|教学")
 # the asker speaking of themself or to the listener (我年纪大了, 同志你好, 请问一哈)
@@ -986,7 +988,8 @@ class Matcher:
         if not any(known[p] for p in asking):
             return {}, folded  # (在吗 今天好无聊啊: the asking part names nothing the articles know either)
         asked = {t for p in asking for t in words[p]}
-        idle = {p for p in idle if pieces.index(p) < pieces.index(asking[0])}  # (a preamble)
+        first = pieces.index(asking[0])
+        idle = {p for p in idle if pieces.index(p) < first}  # (a preamble)
         chatter = {t: CHATTER_WEIGHT for p in pieces if p not in asking for t in words[p]
                    if t not in asked and self.idf(t) == UNKNOWN_WEIGHT}
         chatter |= {t: IDLE_WEIGHT for p in idle for t in words[p] if t not in asked}
@@ -1048,8 +1051,7 @@ class Matcher:
             return {}
         owners = []
         for p in parts:
-            folded = self.correct(self._prefold(p))
-            named, implied = self._trainings(folded, self.terms(folded))
+            named, implied, _ = self._trainings_of(p)
             which = named or implied
             if len(which) != 1:
                 return {}
@@ -1093,10 +1095,14 @@ class Matcher:
 
     def subjects(self, question: str) -> frozenset[str]:
         """What a question is about: the trainings and people it names (cheap: no scoring)."""
-        folded = self.correct(self._prefold(question))
-        terms = self.terms(folded)
-        named, implied = self._trainings(folded, terms)
+        named, implied, terms = self._trainings_of(question)
         return named | implied | frozenset(t for t in terms if t in self._people)
+
+    def _trainings_of(self, text: str) -> tuple[frozenset[str], frozenset[str], list[str]]:
+        """The trainings a text names and implies, and its words, read as a question is (typos corrected)."""
+        folded = self.correct(self._prefold(text))
+        terms = self.terms(folded)
+        return (*self._trainings(folded, terms), terms)
 
     @lru_cache(maxsize=8)  # noqa: B019 - a message asked of each training is prepared once, scored thrice
     def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -1282,7 +1288,7 @@ class Matcher:
                     score *= LIST_PENALTY
             if unknown_focus:
                 score *= UNKNOWN_FOCUS_PENALTY
-            if any(w in _PLACE_FACTS for w in missing):
+            if any(w in _STATED_ONLY for w in missing):
                 score *= TYPE_PENALTY  # 星火村主要产业是啥: a fact naming the village, not its industry
             if foreign_name:
                 score *= FOREIGN_NAME_PENALTY
