@@ -177,6 +177,11 @@ CHATTER_WEIGHT = 0.5  # an unknown word in a part of the message that asks nothi
 MAX_LISTED = 10  # more things than a question expects listed one by one
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
+# 问下哈, 说一下吧: the 下 of a verb "for a moment", which jieba leaves as a lone content character
+_MOMENT = re.compile(r"(?<=[问说讲看查聊绍释])一?下(?=[哈啊呀吧呗嘛哦呢~，,。.!！?？\s]|$)")
+# a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
+_GUESS = re.compile(r"对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是")
+_GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?")
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
@@ -552,7 +557,7 @@ class Matcher:
         return frozenset(out)
 
     def _prefold(self, text: str) -> str:
-        folded = fold(text)
+        folded = _MOMENT.sub("", fold(text))
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded
@@ -983,6 +988,13 @@ class Matcher:
         idle = {p for p in pieces[:-1] if not _ASKS.search(p) and _CHAT_PERSON.search(p)
                 and not any(self._names_subject(t) for t in words[p])}
         asking = [p for p in pieces if _ASKS.search(p)] or [p for p in pieces if known[p] and p not in idle]
+        # an asking part naming nothing (能帮我找一下吗, 叫啥名字来着) asks about what the part before it names
+        if asking and not any(known[p] for p in asking):
+            asking = [q for i, p in enumerate(pieces) if p in asking
+                      for q in (pieces[i - 1:i] if i and pieces[i - 1] not in idle else []) + [p]]
+        elif asking:  # (…谁做的开班动员，能帮我找一下吗: a closing request naming nothing asks nothing more)
+            last = max(i for i, p in enumerate(asking) if known[p])
+            asking = asking[:last + 1]
         if not asking or len(asking) == len(pieces):
             return {}, folded
         if not any(known[p] for p in asking):
@@ -1108,6 +1120,8 @@ class Matcher:
     def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """A question corrected and folded, its words, and its content words."""
         folded = self.correct(self._prefold(question))
+        if _GUESS.search(folded):
+            folded = _GUESSED_NUMBER.sub("多少", folded)
         words = tuple(self.segmenter.cut(folded))
         # an unknown Latin word is chat (bro, omg) far more often than a subject the articles lack; an acronym
         # typed in capitals (GDP) is a subject

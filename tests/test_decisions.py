@@ -941,3 +941,25 @@ def test_all_the_teachers_are_described_where_the_article_names_none(qa: QA) -> 
     assert answer.answered and "中央党校" in answer.text, answer.reason
     assert not qa.ask("湖北省委领导是谁").answered  # one leader: the name is asked, and not given
     assert not qa.ask("到湖北省委党校看望学员的省委领导具体是谁?").answered
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("湖北有3.5万人参加那个村书记视频培训,我没记错吧?", "2.28万"),  # a wrong guess gets the stated figure
+    ("茂名是不是正好100个镇街?我印象里是个整数", "112"),
+    ("湖北有2.28万人参加对吧?", "2.28万"),  # and a right one
+])
+def test_a_guessed_number_to_confirm_is_what_is_asked(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.facts, answer.reason)
+
+
+def test_a_guessed_age_is_still_not_stated(qa: QA) -> None:
+    assert not qa.ask("庄悦群今年55岁对吧?").answered
+
+
+@pytest.mark.parametrize("question", [
+    "哈喽~茂名百人课堂之前都培训过谁啊,这次是第几拨了",
+    "中央党校开班第一课讲的啥 简单说说就行",  # a closing request names nothing
+])
+def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str) -> None:
+    assert qa.ask(question).answered, question
