@@ -182,6 +182,8 @@ _MOMENT = re.compile(r"(?<=[问说讲看查聊绍释])一?下(?=[哈啊呀吧呗
 # a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
 _GUESS = re.compile(r"对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是")
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?")
+# the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
+_BY_ORGANISER = re.compile(r"由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?(?:主办|举办|办|组织)的")
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
@@ -1120,6 +1122,9 @@ class Matcher:
     def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """A question corrected and folded, its words, and its content words."""
         folded = self.correct(self._prefold(question))
+        m = _BY_ORGANISER.search(folded)
+        if m and not _ASKS.search(m.group(0)) and _ASKS.search(folded[m.end():]):
+            folded = folded[:m.start()] + folded[m.end():]
         if _GUESS.search(folded):
             folded = _GUESSED_NUMBER.sub("多少", folded)
         words = tuple(self.segmenter.cut(folded))

@@ -963,3 +963,22 @@ def test_a_guessed_age_is_still_not_stated(qa: QA) -> None:
 ])
 def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str) -> None:
     assert qa.ask(question).answered, question
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("中央组织部和中央党校办的视频培训班,湖北有多少学员参加?", "2.28万"),
+    ("中央党校和中组部办的那个培训,湖北有多少个县级分课堂?", "130个"),
+])
+def test_the_national_training_named_by_its_organisers(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.facts, answer.reason)
+    assert "中央组织部" in qa.ask("村书记视频培训是中央组织部和哪个单位一起办的?").text  # who ran it is still asked
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("茂名鎮街書記培訓班一共進行了幾天?", "3天"),  # 进行, 做到: light verbs, not details
+    ("省委領導要求預演要做到哪「三全」?", "全要素"),
+])
+def test_a_light_verb_is_not_a_missing_detail(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.facts, answer.reason)
