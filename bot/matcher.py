@@ -180,7 +180,9 @@ _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # 问下哈, 说一下吧: the 下 of a verb "for a moment", which jieba leaves as a lone content character
 _MOMENT = re.compile(r"(?<=[问说讲看查聊绍释])一?下(?=[哈啊呀吧呗嘛哦呢~，,。.!！?？\s]|$)")
 # a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
-_GUESS = re.compile(r"对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是")
+_GUESS = re.compile(r"吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|"
+                    r"是不是")
+_GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?")
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?(?:主办|举办|办|组织)的")
@@ -1121,7 +1123,10 @@ class Matcher:
     @lru_cache(maxsize=8)  # noqa: B019 - a message asked of each training is prepared once, scored thrice
     def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """A question corrected and folded, its words, and its content words."""
-        folded = self.correct(self._prefold(question))
+        folded = self._prefold(question)
+        if _GUESS.search(folded):
+            folded = _GUESSED_PLACE.sub("哪个", folded)
+        folded = self.correct(folded)
         m = _BY_ORGANISER.search(folded)
         if m and not _ASKS.search(m.group(0)) and _ASKS.search(folded[m.end():]):
             folded = folded[:m.start()] + folded[m.end():]

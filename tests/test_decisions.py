@@ -947,6 +947,7 @@ def test_all_the_teachers_are_described_where_the_article_names_none(qa: QA) -> 
     ("湖北有3.5万人参加那个村书记视频培训,我没记错吧?", "2.28万"),  # a wrong guess gets the stated figure
     ("茂名是不是正好100个镇街?我印象里是个整数", "112"),
     ("湖北有2.28万人参加对吧?", "2.28万"),  # and a right one
+    ("所以说欣旺达那个基地是在茂南区对吧?", "电白"),  # a guessed district: which district is asked
 ])
 def test_a_guessed_number_to_confirm_is_what_is_asked(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
@@ -955,6 +956,7 @@ def test_a_guessed_number_to_confirm_is_what_is_asked(qa: QA, question: str, exp
 
 def test_a_guessed_age_is_still_not_stated(qa: QA) -> None:
     assert not qa.ask("庄悦群今年55岁对吧?").answered
+    assert not qa.ask("庄悦群是不是在茂南区出生的?").answered
 
 
 @pytest.mark.parametrize("question", [
