@@ -112,6 +112,13 @@ class QA:
                 if all(a.answered for a in answers) and any(set(a.facts) - set(whole.facts) for a in answers) and (
                         len({a.wants for a in analyses}) > 1 or len({a.facts for a in answers}) == len(answers)):
                     return combine(question, [whole, *answers])
+        if not whole.answered:
+            # a question told as a story (我是个镇上的小干部哈，听说…，他们参观的是哪个企业啊): the asking part alone
+            core = matcher.asking_core(text)
+            if core and core != text:
+                alone = decide(kb, question, matcher.analyse(core), script)
+                if alone.answered:
+                    return alone
         return whole
 
     def reload(self) -> list[Problem]:

@@ -209,6 +209,7 @@ _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|" + _EACH + r"|都)")
 _TRAINING_WORD = re.compile(r"培训|班|课|学员|研讨|讨论|交流|动员|讲堂|教学")
 # the asker speaking of themself or to the listener (我年纪大了, 同志你好, 请问一哈)
 _CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|请问|问一|问下|一哈")
+_SENTENCE_SPLIT = re.compile(r"[?？!！;；,，。~…\s]+")  # not 、: 分管日常工作、讲第一课的那位 is one sentence
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 # where what is asked of joined parts begins (庄悦群和郑青龙|是什么身份)
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
@@ -1010,6 +1011,18 @@ class Matcher:
                    if t not in asked and self.idf(t) == UNKNOWN_WEIGHT}
         chatter |= {t: IDLE_WEIGHT for p in idle for t in words[p] if t not in asked}
         return chatter, " ".join(p for p in pieces if p in asking or (known[p] and p not in idle))
+
+    def asking_core(self, text: str) -> str:
+        """The sentences of a message that ask, without the story around them (我是个镇上的小干部哈，听说…，他们参观的
+        是哪个企业啊); empty when no asking sentence names a subject of its own (我记得有个…培训班，都讲了些啥)."""
+        asking = [(p, self._names_any_subject(p)) for p in _SENTENCE_SPLIT.split(text) if _ASKS.search(fold(p))]
+        # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
+        keep = [p for p, named in asking if named or self.wants(self._prefold(p))]
+        return "，".join(keep) if any(named and p in keep for p, named in asking) else ""
+
+    def _names_any_subject(self, text: str) -> bool:
+        return any(self.idf(t) != UNKNOWN_WEIGHT and self._names_subject(t)
+                   for w in self.terms(self._prefold(text)) for t in self._split(w))
 
     def _elsewhere(self, phrase: str, article: str) -> bool:
         """A quoted phrase (“每周三下村”) only another training's article says: noise when asking this one."""

@@ -984,3 +984,21 @@ def test_the_national_training_named_by_its_organisers(qa: QA, question: str, ex
 def test_a_light_verb_is_not_a_missing_detail(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
     assert answer.answered and expect in answer.text, (answer.facts, answer.reason)
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("我是个镇上的小干部哈,听说茂名把镇街书记全拉回去培训了,他们参观的是哪个企业啊?", "欣旺达"),
+    ("求助!!明天要交学习心得,谁能告诉我庄悦群给镇街书记提的那四大要求都是啥,急急急", "清正廉洁"),
+])
+def test_a_question_told_as_a_story_is_answered_by_its_asking_part(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.facts, answer.reason)
+
+
+@pytest.mark.parametrize("question", [
+    "我记得以前有个全国乡村振兴局长培训班，都讲了些啥？",  # the asking part names nothing: the story is the subject
+    "到湖北省级分课堂看望学员的是哪位省委领导?叫什么名字",  # 叫什么名字 is asked too, and not stated
+    "中央党校分管日常工作、讲开班第一课的那位负责同志叫什么名字?",  # 、 joins one sentence
+])
+def test_the_asking_part_alone_keeps_what_makes_a_question_unanswerable(qa: QA, question: str) -> None:
+    assert not qa.ask(question).answered, question
