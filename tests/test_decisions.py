@@ -975,6 +975,7 @@ def test_the_national_training_named_by_its_organisers(qa: QA, question: str, ex
     answer = qa.ask(question)
     assert answer.answered and expect in answer.text, (answer.facts, answer.reason)
     assert "中央组织部" in qa.ask("村书记视频培训是中央组织部和哪个单位一起办的?").text  # who ran it is still asked
+    assert "中央党校" in qa.ask("村书记那个视频培训是中组部自己单独办的吗?还是有别的单位一起").text
 
 
 @pytest.mark.parametrize(("question", "expect"), [
