@@ -962,9 +962,12 @@ def test_a_guessed_age_is_still_not_stated(qa: QA) -> None:
 @pytest.mark.parametrize("question", [
     "哈喽~茂名百人课堂之前都培训过谁啊,这次是第几拨了",
     "中央党校开班第一课讲的啥 简单说说就行",  # a closing request names nothing
+    "庄悦群提的四个要求能不能帮我捋一下 thx",  # and 四个要求 are the 四大要求
 ])
 def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str) -> None:
-    assert qa.ask(question).answered, question
+    answer = qa.ask(question)
+    assert answer.answered and len(answer.facts) == 1, (question, answer.facts)
+    assert "能挑重担" in qa.ask("庄悦群提的四个要求能不能帮我捋一下 thx").text
 
 
 @pytest.mark.parametrize(("question", "expect"), [
