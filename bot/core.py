@@ -115,7 +115,7 @@ class QA:
         if not whole.answered:
             # a question told as a story (我是个镇上的小干部哈，听说…，他们参观的是哪个企业啊): the asking part alone
             core = matcher.asking_core(text)
-            if core and core != text:
+            if core:
                 alone = decide(kb, question, matcher.analyse(core), script)
                 if alone.answered:
                     return alone

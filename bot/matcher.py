@@ -1015,11 +1015,14 @@ class Matcher:
 
     def asking_core(self, text: str) -> str:
         """The sentences of a message that ask, without the story around them (我是个镇上的小干部哈，听说…，他们参观的
-        是哪个企业啊); empty when no asking sentence names a subject of its own (我记得有个…培训班，都讲了些啥)."""
-        asking = [(p, self._names_any_subject(p)) for p in _SENTENCE_SPLIT.split(text) if _ASKS.search(fold(p))]
+        是哪个企业啊); empty without a story, or if no asking sentence names a subject (有个…培训班，都讲了啥)."""
+        sentences = [p for p in _SENTENCE_SPLIT.split(text) if p]
+        asking = [(p, self._names_any_subject(p)) for p in sentences if _ASKS.search(fold(p))]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
         keep = [p for p, named in asking if named or self.wants(self._prefold(p))]
-        return "，".join(keep) if any(named and p in keep for p, named in asking) else ""
+        if len(keep) == len(sentences) or not any(named and p in keep for p, named in asking):
+            return ""  # nothing to cut, or nothing left that names what is asked about
+        return "，".join(keep)
 
     def _names_any_subject(self, text: str) -> bool:
         return any(self.idf(t) != UNKNOWN_WEIGHT and self._names_subject(t)
