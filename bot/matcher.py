@@ -172,7 +172,7 @@ _PHRASING_LEAD = re.compile(r"^(?:[\s,.!~]*(?:请问一下|请问|问一下|想�
                             r"|你好|您好|嗨|哈喽|喂|那个|这个|到底|究竟|hi|hello))+[\s,.!~]*")
 _PHRASING_TRAIL = re.compile(r"(?:[\s,~]*(?:来着|呀|啊|呢|吧|哈哈|哈|啦|嘛|谢谢|多谢|谢啦|thx|thanks|呗|咯|捏|哦))+"
                              r"(?=[\s?!.~]*$)")
-IDLE_WEIGHT = 0.1  # any word of a preamble naming nothing the articles are about (我年纪大了眼神不好，…)
+IDLE_WEIGHT = 0.05  # any word of a preamble naming nothing the articles are about (我年纪大了眼神不好，…)
 CHATTER_WEIGHT = 0.5  # an unknown word in a part of the message that asks nothing: chat, not a missing detail
 MAX_LISTED = 10  # more things than a question expects listed one by one
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
@@ -180,6 +180,12 @@ _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # 问下哈, 说一下吧: the 下 of a verb "for a moment", which jieba leaves as a lone content character
 _MOMENT = re.compile(r"(?<=[问说讲看查聊绍释])一?下(?=[哈啊呀吧呗嘛哦呢~，,。.!！?？\s]|$)")
 # a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
+# talk to the listener, not about the articles: 话说, 家人们谁懂啊, 谁能告诉我, 能帮我找一下吗, 你帮我看一下
+_REQUEST = re.compile(r"^(?:话说|在吗)|在线等|挺急的|急急急?|求解答|求答案|(?:家人|姐妹|兄弟|老铁|大哥|朋友|宝子|亲)们|"
+                      r"(?:^|(?<=[,?!~.;:\s们]))(?:有)?谁(?:懂|知道|晓得|清楚|记得|能告诉我|能帮我|来说说|能说说)[啊呀吗呢哈]?|"
+                      r"有没有人(?:知道|记得|懂)[啊呀吗呢哈]?|"
+                      r"(?:能不能|能|可以|可不可以|麻烦)?你?帮(?:我|忙)(?:找|查|看|捋|总结|解释|列|说|讲)?"
+                      r"(?:一下|下|一捋)?(?:吗|呗|哈|呀|啊)?")
 _GUESS = re.compile(r"吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|"
                     r"是不是")
 _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
@@ -209,7 +215,7 @@ _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|" + _EACH + r"|都)")
 # words of a training (广东的培训, 广东那个分组讨论): what makes 广东 name it rather than the province
 _TRAINING_WORD = re.compile(r"培训|班|课|学员|研讨|讨论|交流|动员|讲堂|教学")
 # the asker speaking of themself or to the listener (我年纪大了, 同志你好, 请问一哈)
-_CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|请问|问一|问下|一哈")
+_CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|请问|问一|问下|一哈|看到|刷到|看了|读了")
 _SENTENCE_SPLIT = re.compile(r"[?？!！;；,，。~…\s]+")  # not 、: 分管日常工作、讲第一课的那位 is one sentence
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 # where what is asked of joined parts begins (庄悦群和郑青龙|是什么身份)
@@ -563,7 +569,7 @@ class Matcher:
         return frozenset(out)
 
     def _prefold(self, text: str) -> str:
-        folded = _MOMENT.sub("", fold(text))
+        folded = _REQUEST.sub("", _MOMENT.sub("", fold(text))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded
@@ -991,8 +997,18 @@ class Matcher:
         # a part about the asker or to the listener that asks nothing and names nothing the articles are about
         # (我年纪大了眼神不好，…车东耀讲的是什么) is chat, known words and all (not 既接天线又接地气 这话谁说的, nor the
         # first items of a list, 讲农业、三农的分别是谁)
-        idle = {p for p in pieces[:-1] if not _ASKS.search(p) and _CHAT_PERSON.search(p)
-                and not any(self._names_subject(t) for t in words[p])}
+        idle: set[str] = set()
+        for i, p in enumerate(pieces):
+            # (我是个退休老党员，平时爱看新闻，…: the story about the asker goes on without 我)
+            # (not a part of the question cut at a comma, 有学员说工作思路更开阔、劲头更足了吗, which names things the
+            # articles know, nor a quotation's: 四大要求里“学理论, 悟思想”对应什么)
+            goes_on = 0 < i < len(pieces) - 1 and pieces[i - 1] in idle and not any(c in p for c in "“”\"") \
+                and sum(self.idf(t) != UNKNOWN_WEIGHT for t in words[p]) <= 1
+            if not _ASKS.search(p) and (_CHAT_PERSON.search(p) or goes_on) \
+                    and not any(self._names_subject(t) for t in words[p]):
+                idle.add(p)
+        if pieces and pieces[-1] in idle and all(p in idle for p in pieces):
+            idle.discard(pieces[-1])  # (the last part is an afterword, 我找了半天没找到, only after something else)
         asking = [p for p in pieces if _ASKS.search(p)] or [p for p in pieces if known[p] and p not in idle]
         # an asking part naming nothing (能帮我找一下吗, 叫啥名字来着) asks about what the part before it names
         if asking and not any(known[p] for p in asking):
@@ -1007,7 +1023,8 @@ class Matcher:
             return {}, folded  # (在吗 今天好无聊啊: the asking part names nothing the articles know either)
         asked = {t for p in asking for t in words[p]}
         first = pieces.index(asking[0])
-        idle = {p for p in idle if pieces.index(p) < first}  # (a preamble)
+        after = pieces.index(asking[-1])
+        idle = {p for p in idle if not first <= pieces.index(p) <= after}  # (preamble or afterword: 我找了半天没找到)
         chatter = {t: CHATTER_WEIGHT for p in pieces if p not in asking for t in words[p]
                    if t not in asked and self.idf(t) == UNKNOWN_WEIGHT}
         chatter |= {t: IDLE_WEIGHT for p in idle for t in words[p] if t not in asked}

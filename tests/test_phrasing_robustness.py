@@ -20,6 +20,13 @@ FORMS: dict[str, Callable[[str], str]] = {
     "chatter first": lambda q: "不太清楚，" + q,
     "我记得": lambda q: "我记得好像有这个，" + q,
     "about oneself": lambda q: "同志你好，我年纪大了眼神不好，" + q,  # not an age question
+    "家人们谁懂啊": lambda q: "家人们谁懂啊，" + q,  # not a who-question
+    "closing request": lambda q: q + "能帮我找一下吗？谢啦",
+    "在吗": lambda q: "在吗？" + q,
+    "read the article": lambda q: "刚看到这篇报道，" + q,
+    "在线等": lambda q: q + " 在线等，挺急的",
+    "话说": lambda q: "话说" + q,
+    "a story about oneself": lambda q: "我是个退休老党员，平时爱看新闻，" + q,  # goes on without 我
 }
 
 
