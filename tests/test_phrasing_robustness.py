@@ -27,6 +27,9 @@ FORMS: dict[str, Callable[[str], str]] = {
     "在线等": lambda q: q + " 在线等，挺急的",
     "话说": lambda q: "话说" + q,
     "a story about oneself": lambda q: "我是个退休老党员，平时爱看新闻，" + q,  # goes on without 我
+    "another question": lambda q: "还有个问题，" + q,
+    "how to answer": lambda q: q + "简单回答就好，说详细点也行",
+    "asking around": lambda q: q + "，哪位大神知道，求告知",
 }
 
 
