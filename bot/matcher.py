@@ -946,7 +946,7 @@ class Matcher:
         out = []
         for k, w in enumerate(words):
             if w in _WH_BEFORE and k + 1 < len(words) and words[k + 1] not in self.kb.stopwords:
-                out.append(words[k + 1])
+                out += self._split(words[k + 1])  # (什么会来收集: 会, of a word jieba glued to 来)
             if w in _WH_AFTER and all(x in self.kb.stopwords for x in words[k + 1:]):
                 j = k - 1
                 while j >= 0 and words[j] in _LINK:

@@ -1006,3 +1006,8 @@ def test_a_question_told_as_a_story_is_answered_by_its_asking_part(qa: QA, quest
 ])
 def test_the_asking_part_alone_keeps_what_makes_a_question_unanswerable(qa: QA, question: str) -> None:
     assert not qa.ask(question).answered, question
+
+
+def test_a_word_jieba_glued_after_the_question_word_is_not_an_unknown_focus(qa: QA) -> None:
+    answer = qa.ask("枝江市向巷村的书记开什么会来收集群众意见？")  # 什么会来: 会, not the unknown word 会来
+    assert answer.answered and "湾子会" in answer.text, (answer.facts, answer.reason)
