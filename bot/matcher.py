@@ -397,7 +397,11 @@ class Matcher:
             self._alias_article[self._canon.get(alias, alias)].add(aid)
         self._people = frozenset(self._canon.get(p, p) for p in kb.people)
         # names of people and places a one-character slip is corrected to (尧治村 → 尧治河村)
-        self._typo_entities = tuple(sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people)
+        # (and domain terms of four or more characters, with a character dropped only: 百人堂 is 百人课堂)
+        self._typo_terms = frozenset(x for x in kb.lexicon if len(x) >= 4 and _HAN.match(x)
+                                     and not _PLACE_END.search(x) and x not in kb.people)
+        self._typo_entities = tuple(sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people,
+                                                        *self._typo_terms)
                                             if len(w) >= 3 and _HAN.match(w)}, key=len, reverse=True))
         self._occasions = frozenset(self._canon.get(w, w) for w in kb.occasions)
         # places the articles name with their kind (電白區): an answer naming one bare (欣旺达电白基地) gives that kind
@@ -702,14 +706,15 @@ class Matcher:
                 continue
             n = len(name)
             found = None
-            for size in (n, n - 1, n + 1):
+            for size in (n - 1,) if name in self._typo_terms else (n, n - 1, n + 1):
                 for i in range(len(text) - size + 1):
                     seg = text[i:i + size]
                     # a dropped or added character inside (尧治村); a changed or swapped one keeps an end (饶治河村)
                     ends = (seg[0] == name[0]) + (seg[-1] == name[-1])
                     if (ends < (1 if size == n else 2) or seg in self._df
                             or OSA.distance(seg, name, score_cutoff=1) > 1 or self._inside_word(text, i, size)
-                            or any(self.segmenter.is_name(x) or self.segmenter.is_word(x) for x in (seg, seg[:-1]))):
+                            or any(self.segmenter.is_name(x) or self.segmenter.is_word(x)
+                                   for x in (seg, seg[:-1]) if len(x) >= 2)):
                         continue  # (湛江市 is a place of its own, not a slip for 潜江市)
                     if size == n and sorted(seg) != sorted(name) and (
                             not _PLACE_END.search(name) or seg[-1] != name[-1]):
