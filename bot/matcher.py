@@ -189,6 +189,10 @@ _REQUEST = re.compile(r"^(?:话说|在吗|(?:你|您)?(?:知道|晓得)|(?:能�
                       r"有没有人(?:知道|记得|懂)[啊呀吗呢哈]?|"
                       r"(?:能不能|能|可以|可不可以|麻烦)?你?帮(?:我|忙)(?:找|查|看|捋|总结|解释|列|说|讲)?"
                       r"(?:一下|下|一捋)?(?:吗|呗|哈|呀|啊)?")
+_SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
+# 王树斌是佛山人吗: where he is from (籍贯是哪里), not a word about people; 学员是什么人 still asks who they are
+_FROM_PLACE = re.compile(r"是([^\W什么哪几多少谁啥些个这那的]{2,4}?)人(?:还是[^\W什么哪几多少谁啥些个这那的]{2,4}?人)?"
+                         r"(?=吗|吧|呢|[?]|$)")
 _GUESS = re.compile(r"吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|"
                     r"是不是")
 _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
@@ -577,9 +581,18 @@ class Matcher:
 
     def _prefold(self, text: str) -> str:
         folded = _REQUEST.sub("", _MOMENT.sub("", fold(text))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
+        folded = _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded))
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded
+
+    def _hometown(self, m: re.Match[str]) -> str:
+        """是佛山人吗 asks where someone is from; 是年轻人吗 does not."""
+        place = m.group(1)
+        if self.segmenter.is_name(place) or _PLACE_END.search(place) or place in self._alias_article \
+                or place in ("本地", "外地", "当地"):
+            return "籍贯是哪里"
+        return m.group(0)
 
     def terms(self, folded: str) -> list[str]:
         """Canonical content words: stop words dropped, runs of lone characters joined (庄/月/群 → 庄月群)."""

@@ -1011,3 +1011,11 @@ def test_the_asking_part_alone_keeps_what_makes_a_question_unanswerable(qa: QA, 
 def test_a_word_jieba_glued_after_the_question_word_is_not_an_unknown_focus(qa: QA) -> None:
     answer = qa.ask("枝江市向巷村的书记开什么会来收集群众意见？")  # 什么会来: 会, not the unknown word 会来
     assert answer.answered and "湾子会" in answer.text, (answer.facts, answer.reason)
+
+
+def test_someone_is_not_a_detail_the_fact_must_name(qa: QA) -> None:
+    answer = qa.ask("茂名培训有没有请佛山那边的人来讲课?")  # 的人: someone
+    assert answer.answered and "王树斌" in answer.text, (answer.facts, answer.reason)
+    for question in ("王树斌是佛山人吗?", "王树斌是佛山人还是茂名人?", "庄悦群是茂名人吧"):
+        assert not qa.ask(question).answered, question  # 佛山人: where he is from, which no fact states
+    assert qa.ask("马聂是年轻人吗").answered  # 年轻人 is no place
