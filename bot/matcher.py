@@ -146,8 +146,8 @@ _SAID_Q = re.compile(r"(((?<!是)说|讲|谈|分享|介绍|提|聊|评价|感想
 _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮嘱|谈|引用|比作|剖析|讲授|授课|感触|评价|体会|经验"
                      r"|期望|要求|解读")
 # 还会再办吗 asks about the future; 市委书记还会直接约谈谁 about another habit
-_FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|明年|后年|将来|未来|以后还|"
-                       r"还会(?:再|继续|不会|办|举办|有|开)")
+_FUTURE_Q = re.compile(r"下一期|下一次|下次|下一批|下一届|下一轮|下一个职|下一步|接下来|明年|后年|将来|未来|以后还|"
+                       r"还会(?:再|继续|不会|办|举办|有|开)|升职|提拔|调任")
 _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不及待要")
 # 为什么说, 文章说 ask for a reason or the article's content, not someone's words
 _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<!报道)(?<!标题)(?<!题目)(?<![据听各])说"
@@ -155,7 +155,7 @@ _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<
 _LIKEN_Q = re.compile(r"比作|比喻|形容|称作|称为|比成|叫作")
 # what someone did before or elsewhere (贺尔达还写过哪些报道, 王小慧曾经在哪工作): the articles tell of the training
 _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发]|获得|参加|担任|发表)过|曾经|发表过|写过"
-                        r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任)"
+                        r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任|担任)|(?:怎么|如何|怎样)(?:当上|当选|成为)"
                         r"|(?:哪一?年|什么时候|何时|啥时候|几时).{0,2}(?:当上|当选|上任|就任|入党|出生|参加工作|开始担任|开始当)")
 _HISTORY_A = re.compile(r"此前|先后|去年|曾经|曾在|曾任|曾获|以前|以来|截至目前")  # not the 曾 of 曾春
 # why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的; 名字来着 is chat)
