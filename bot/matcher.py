@@ -193,6 +193,9 @@ _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人�
 # 王树斌是佛山人吗: where he is from (籍贯是哪里), not a word about people; 学员是什么人 still asks who they are
 _FROM_PLACE = re.compile(r"是([^\W什么哪几多少谁啥些个这那的]{2,4}?)人(?:还是[^\W什么哪几多少谁啥些个这那的]{2,4}?人)?"
                          r"(?=吗|吧|呢|[?]|$)")
+# 程桔是不是女的: a person's sex, which no fact states, asked as a yes/no guess
+_GENDER = re.compile(r"是不是(?:女|男)的|是男是女|是男的还是女的|是女的还是男的|是(?:女|男)的(?:吗|吧|嘛)"
+                     r"|(?:男|女)的(?:吗|吧)$")
 _GUESS = re.compile(r"吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|"
                     r"是不是")
 _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
@@ -581,7 +584,7 @@ class Matcher:
 
     def _prefold(self, text: str) -> str:
         folded = _REQUEST.sub("", _MOMENT.sub("", fold(text))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
-        folded = _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded))
+        folded = _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded

@@ -23,6 +23,7 @@ from bot.normalize import detect_script, fold
     "去年6月千名村书记话振兴活动具体是哪一天？",  # the article gives the month, not the day
     "九奖九惩具体是奖哪九项、惩哪九项？",  # no fact lists nine of anything
     "王树斌在佛山原来是干啥的",  # what he did before: the articles tell of the training
+    "程桔是不是女的",  # her sex
     "程桔是怎么当上书记的", "曾春以前担任过什么职务", "黄毅的下一个职务是什么", "郑雄接下来要干啥",  # before, after
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
