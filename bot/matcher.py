@@ -196,6 +196,8 @@ _FROM_PLACE = re.compile(r"是([^\W什么哪几多少谁啥些个这那的]{2,4}
 # 程桔是不是女的: a person's sex, which no fact states, asked as a yes/no guess
 _GENDER = re.compile(r"是不是(?:女|男)的|是男是女|是男的还是女的|是女的还是男的|是(?:女|男)的(?:吗|吧|嘛)"
                      r"|(?:男|女)的(?:吗|吧)$")
+# 哪个先办的, 哪篇先发的: which came first is told by when each was (什么时候办的)
+_EARLIER = re.compile(r"(?:(?:哪个|哪篇|哪场|哪次)(?:先|更早|早)|谁更早)(办|发|举办|开|搞|登)?的?")  # not 谁先讲
 _GUESS = re.compile(r"吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|"
                     r"是不是")
 _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
@@ -584,10 +586,14 @@ class Matcher:
 
     def _prefold(self, text: str) -> str:
         folded = _REQUEST.sub("", _MOMENT.sub("", fold(text))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
-        folded = _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded
+
+    def _reword(self, folded: str) -> str:
+        """What a question means said the way the knowledge says it (a question's, never a fact's text)."""
+        folded = _EARLIER.sub(lambda m: "什么时候" + (m.group(1) or "办") + "的", folded)
+        return _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
 
     def _hometown(self, m: re.Match[str]) -> str:
         """是佛山人吗 asks where someone is from; 是年轻人吗 does not."""
@@ -1181,7 +1187,7 @@ class Matcher:
     @lru_cache(maxsize=8)  # noqa: B019 - a message asked of each training is prepared once, scored thrice
     def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """A question corrected and folded, its words, and its content words."""
-        folded = self._prefold(question)
+        folded = self._reword(self._prefold(question))
         if _GUESS.search(folded):
             folded = _GUESSED_PLACE.sub("哪个", folded)
         folded = self.correct(folded)

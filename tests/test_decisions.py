@@ -1021,3 +1021,13 @@ def test_someone_is_not_a_detail_the_fact_must_name(qa: QA) -> None:
     for question in ("王树斌是佛山人吗?", "王树斌是佛山人还是茂名人?", "庄悦群是茂名人吧"):
         assert not qa.ask(question).answered, question  # 佛山人: where he is from, which no fact states
     assert qa.ask("马聂是年轻人吗").answered  # 年轻人 is no place
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("两个培训哪个先办的?", "2023"),  # which came first: when each was
+    ("两篇文章哪篇先发的?", "2024-04-27"),
+])
+def test_which_came_first_is_told_by_the_dates(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.facts, answer.reason)
+    assert "庄悦群" in qa.ask("开班的时候谁先讲的课?").text  # 谁先讲: who spoke first, not when
