@@ -198,10 +198,13 @@ _GENDER = re.compile(r"是不是(?:女|男)的|是男是女|是男的还是女�
                      r"|(?:男|女)的(?:吗|吧)$")
 # 哪个先办的, 哪篇先发的: which came first is told by when each was (什么时候办的)
 _EARLIER = re.compile(r"(?:(?:哪个|哪篇|哪场|哪次)(?:先|更早|早)|谁更早)(办|发|举办|开|搞|登)?的?")  # not 谁先讲
-_GUESS = re.compile(r"吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|"
-                    r"是不是")
+# 培训班是谁搞的: who ran it (not 九奖九惩是谁搞出来的, who thought of it)
+_WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|弄|整)的?(?!出)")
+_GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多]?[^,?]{0,3}吗|吧\W*$|对吧|对不对|对嘛|是吧|"
+                    r"记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是")
 _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
-_GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?")
+_GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?"
+                             r"|[三四五六七八九十百]+(?=[个位名人天年])")  # (not 一个, 两个培训)
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
                            r"(?:主办|举办|办|组织)的(?=[^,，?？。!！吗呢]{0,6}?(?:培训|班|课))")
@@ -592,7 +595,7 @@ class Matcher:
 
     def _reword(self, folded: str) -> str:
         """What a question means said the way the knowledge says it (a question's, never a fact's text)."""
-        folded = _EARLIER.sub(lambda m: "什么时候" + (m.group(1) or "办") + "的", folded)
+        folded = _EARLIER.sub(lambda m: "什么时候" + (m.group(1) or "办") + "的", _WHO_RAN.sub("谁举办的", folded))
         return _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
 
     def _hometown(self, m: re.Match[str]) -> str:

@@ -950,6 +950,7 @@ def test_all_the_teachers_are_described_where_the_article_names_none(qa: QA) -> 
     ("茂名是不是正好100个镇街?我印象里是个整数", "112"),
     ("湖北有2.28万人参加对吧?", "2.28万"),  # and a right one
     ("所以说欣旺达那个基地是在茂南区对吧?", "电白"),  # a guessed district: which district is asked
+    ("茂名的培训搞了三天,湖北那个是不是也是三天?", "四天半"),
 ])
 def test_a_guessed_number_to_confirm_is_what_is_asked(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
@@ -1031,3 +1032,8 @@ def test_which_came_first_is_told_by_the_dates(qa: QA, question: str, expect: st
     answer = qa.ask(question)
     assert answer.answered and expect in answer.text, (answer.facts, answer.reason)
     assert "庄悦群" in qa.ask("开班的时候谁先讲的课?").text  # 谁先讲: who spoke first, not when
+
+
+def test_who_ran_the_training_asked_with_搞(qa: QA) -> None:
+    assert "中央組織部" in qa.ask("全國村書記視頻培訓班係邊個搞㗎?").text  # in the asker's script
+    assert qa.ask("那个九奖九惩是谁搞出来的 咋回事").facts == ("hb-zhou-dainian-governance",)  # who thought of it
