@@ -29,47 +29,52 @@ SETS = [
     ("holdout4.yaml", 0.98, 0.99),
     ("holdout5.yaml", 0.98, 0.99),
     ("holdout6.yaml", 0.98, 0.99),
-    ("holdout8.yaml", 0.95, 0.99),
-    ("holdout9.yaml", 0.95, 0.97),
+    ("holdout8.yaml", 0.96, 0.99),
+    ("holdout9.yaml", 0.96, 0.97),
     ("holdout11.yaml", 0.88, 0.99),
-    ("holdout12.yaml", 0.89, 0.92),
+    ("holdout12.yaml", 0.90, 0.92),
     ("holdout14.yaml", 0.96, 0.96),
     ("holdout15.yaml", 0.99, 0.99),
     ("holdout16.yaml", 0.94, 0.97),
     ("holdout19.yaml", 0.95, 0.99),  # Cantonese, formal traditional and chat
     ("holdout20.yaml", 0.90, 0.99),
-    ("holdout21.yaml", 0.81, 0.96),  # 60 both-trainings questions (diagnosis)
+    ("holdout21.yaml", 0.83, 0.96),  # 60 both-trainings questions (diagnosis)
     ("holdout23.yaml", 0.87, 0.99),  # chat and both-trainings questions (diagnosis)
     ("holdout24.yaml", 0.94, 0.97),
-    ("holdout25.yaml", 0.95, 0.99),
-    ("holdout27.yaml", 0.93, 0.99),
+    ("holdout25.yaml", 0.97, 0.99),
+    ("holdout27.yaml", 0.94, 0.99),
     ("holdout28.yaml", 0.87, 0.97),  # 40 both-trainings questions (diagnosis)
-    ("holdout31.yaml", 0.88, 0.99),  # 40 traditional, 50 chat, 40 both-trainings questions (diagnosis)
+    ("holdout31.yaml", 0.90, 0.99),  # 40 traditional, 50 chat, 40 both-trainings questions (diagnosis)
     ("holdout29.yaml", 0.92, 0.99),
     ("holdout7.yaml", 0.93, 0.97),
-    ("holdout10.yaml", 0.93, 0.97),
+    ("holdout10.yaml", 0.92, 0.97),
     ("holdout13.yaml", 0.94, 0.97),
-    ("holdout17.yaml", 0.94, 0.97),
-    ("holdout18.yaml", 0.91, 0.97),
-    ("holdout22.yaml", 0.83, 0.95),
-    ("holdout26.yaml", 0.88, 0.97),  # unseen: totals only
+    ("holdout17.yaml", 0.95, 0.97),
+    ("holdout18.yaml", 0.92, 0.99),
+    ("holdout22.yaml", 0.84, 0.95),
+    ("holdout26.yaml", 0.90, 0.97),  # written unseen; 4 failures once printed by a failing floor
     ("holdout30.yaml", 0.94, 0.97),  # unseen: totals only
     ("holdout32.yaml", 0.94, 0.97),  # unseen (6 of its chat failures once shown, see README)
     ("holdout33.yaml", 0.96, 0.99),  # diagnosis; first run 89.3% / 100%
     ("holdout35.yaml", 0.95, 0.99),  # diagnosis, 35 both-trainings; first run 90.0% / 100%
-    ("holdout36.yaml", 0.91, 0.99),  # diagnosis; first run 84.4% / 100%
+    ("holdout36.yaml", 0.93, 0.99),  # diagnosis; first run 84.4% / 100%
     ("holdout37.yaml", 0.92, 0.99),  # diagnosis, chat asides; first run 88.8% / 100%
     ("holdout34.yaml", 0.93, 0.97),  # unseen: totals only
     ("holdout38.yaml", 0.95, 0.99),  # diagnosis, 50 both-trainings; first run 89.4% / 97.5%
-    ("holdout39.yaml", 0.92, 0.99),  # unseen: totals only
-    ("holdout40.yaml", 0.94, 0.99),  # diagnosis; first run 90.8% / 100.0%
-    ("holdout41.yaml", 0.91, 0.99),  # diagnosis; first run 89.2% / 100.0%
-    ("holdout43.yaml", 0.93, 0.99),  # diagnosis; first run 86.9% / 96.7%
-    ("holdout45.yaml", 0.91, 0.99),  # diagnosis; first run 86.2% / 96.7%
-    ("holdout42.yaml", 0.92, 0.97),  # unseen: totals only (2 of its questions once shown, see README)
+    ("holdout39.yaml", 0.94, 0.99),  # unseen: totals only
+    ("holdout40.yaml", 0.96, 0.99),  # diagnosis; first run 90.8% / 100.0%
+    ("holdout41.yaml", 0.93, 0.99),  # diagnosis; first run 89.2% / 100.0%
+    ("holdout43.yaml", 0.94, 0.99),  # diagnosis; first run 86.9% / 96.7%
+    ("holdout45.yaml", 0.93, 0.99),  # diagnosis; first run 86.2% / 96.7%
+    ("holdout42.yaml", 0.94, 0.97),  # unseen: totals only (2 of its questions once shown, see README)
     ("holdout44.yaml", 0.96, 0.95),  # unseen: totals only
-    ("holdout46.yaml", 0.88, 0.99),  # diagnosis; first run 88.5% / 100.0%
-    ("holdout47.yaml", 0.91, 0.93),  # unseen, newest: measured once, with the final code
+    ("holdout46.yaml", 0.91, 0.99),  # diagnosis; first run 88.5% / 100.0%
+    ("holdout47.yaml", 0.94, 0.93),  # unseen: totals only
+    ("holdout51.yaml", 0.94, 0.97),  # unseen: totals only
+    ("holdout50.yaml", 0.94, 0.93),  # unseen: totals only
+    ("holdout48.yaml", 0.90, 0.99),  # diagnosis; first run 80.0% / 100.0%
+    ("holdout49.yaml", 0.95, 0.97),  # diagnosis; first run 91.3% / 96.0%
+    ("holdout52.yaml", 0.86, 0.99),  # diagnosis; first run 86.7% / 100.0%
 ]
 
 def test_eval_set_is_large_and_varied() -> None:
