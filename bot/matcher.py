@@ -122,6 +122,8 @@ _QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十�
 _WHEN_Q = re.compile(r"什么时候|啥时候|哪天|哪日|哪一天|几号|几月|哪年|哪一年|何时|(?<![哪这那])几点|什么时间"
                      r"|啥时间|日期")
 # the day itself (具体是哪一天, 几号): a month (去年6月) does not say it
+_WEEKDAY_Q = re.compile(r"(?:每周|每星期|星期|礼拜|周)几|(?:每周|每星期)哪一?天")
+_ANSWER_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _DAY_Q = re.compile(r"哪一?[天日]|几号|几月几[号日]|具体日期|具体.{0,4}(?:时间|日子)")
 _ANSWER_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+[日号]")
 # the time of day (几点几分发布): only an answer giving the clock (17:26:55) says it
@@ -323,7 +325,7 @@ _QUOTED = re.compile(r"[“‘\"']([^“”‘’\"']{3,40})[”’\"']")
 # the kinds of answer a text gives by a pattern alone (the rest, _offers works out)
 _OFFERED_BY = (("agent", _AGENT_A), ("unit", _UNIT_A), ("outlet", _OUTLET_A), ("meaning", _MEANING_A),
                ("where", _WHERE_A), ("date", _ANSWER_DATE), ("day", _ANSWER_DAY), ("year", _ANSWER_YEAR),
-               ("clock", _ANSWER_CLOCK), ("minute", _ANSWER_MINUTE),
+               ("weekday", _ANSWER_WEEKDAY), ("clock", _ANSWER_CLOCK), ("minute", _ANSWER_MINUTE),
                ("duration", _ANSWER_DURATION), ("frequency", _ANSWER_FREQUENCY), ("origin", _ORIGIN_A),
                ("history", _HISTORY_A), ("future", _FUTURE_A), ("said", _SAID_A))
 
@@ -916,6 +918,8 @@ class Matcher:
         out: list[str] = []
         if _AGE_Q.search(folded) and not _SIZE_Q.search(folded):
             out.append("number:岁")
+        elif _WEEKDAY_Q.search(folded):
+            out.append("weekday")  # 每周几下村: which day of the week, not how many
         elif _FREQUENCY_Q.search(folded):
             out.append("frequency")
         elif m := _DURATION_Q.search(folded):
