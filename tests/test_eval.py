@@ -47,7 +47,7 @@ SETS = [
     ("holdout31.yaml", 0.90, 0.99),  # 40 traditional, 50 chat, 40 both-trainings questions (diagnosis)
     ("holdout29.yaml", 0.92, 0.99),
     ("holdout7.yaml", 0.93, 0.97),
-    ("holdout10.yaml", 0.92, 0.97),
+    ("holdout10.yaml", 0.93, 0.97),
     ("holdout13.yaml", 0.94, 0.97),
     ("holdout17.yaml", 0.95, 0.97),
     ("holdout18.yaml", 0.92, 0.99),
@@ -67,14 +67,14 @@ SETS = [
     ("holdout43.yaml", 0.94, 0.99),  # diagnosis; first run 86.9% / 96.7%
     ("holdout45.yaml", 0.93, 0.99),  # diagnosis; first run 86.2% / 96.7%
     ("holdout42.yaml", 0.94, 0.97),  # unseen: totals only (2 of its questions once shown, see README)
-    ("holdout44.yaml", 0.96, 0.95),  # unseen: totals only
+    ("holdout44.yaml", 0.97, 0.95),  # unseen: totals only
     ("holdout46.yaml", 0.91, 0.99),  # diagnosis; first run 88.5% / 100.0%
     ("holdout47.yaml", 0.94, 0.93),  # unseen: totals only
     ("holdout51.yaml", 0.94, 0.97),  # unseen: totals only
     ("holdout50.yaml", 0.94, 0.93),  # unseen: totals only
     ("holdout48.yaml", 0.90, 0.99),  # diagnosis; first run 80.0% / 100.0%
     ("holdout49.yaml", 0.95, 0.97),  # diagnosis; first run 91.3% / 96.0%
-    ("holdout52.yaml", 0.86, 0.99),  # diagnosis; first run 86.7% / 100.0%
+    ("holdout52.yaml", 0.88, 0.99),  # diagnosis; first run 86.7% / 100.0%
 ]
 
 def test_eval_set_is_large_and_varied() -> None:
