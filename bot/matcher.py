@@ -527,6 +527,7 @@ class Matcher:
         for n in self._people:
             by_surname[n[0]].add(n)
         self._surnames = {c: next(iter(n)) for c, n in by_surname.items() if len(n) == 1}
+        self._surname_chars = frozenset(by_surname)
         # entities that only one training's facts mention: naming one points the question at that training
         said: dict[str, list[str]] = defaultdict(list)  # each training's answers and quotes, folded
         for fact in kb.facts:
@@ -702,6 +703,9 @@ class Matcher:
                 whole_words = size >= 4 and word in self._entities and not cuts
                 if (cuts or len(changed) > max(1, int(size * TYPO_MAX_DIFF)) or self._is_word(seg)
                         or (any(word_id[i + j] >= 0 for j in changed) and not whole_words)):
+                    continue
+                # 郑书记 is someone by surname and title (郑青龙 or 郑雄), not a slip for 镇书记
+                if any(seg[j] in self._surname_chars and folded[i + j + 1:i + j + 3] in _TITLES for j in changed):
                     continue
                 # 是用 is not a typo of 实用, nor 开班时 of 开班式: a function word (是, 在, 时) is typed on purpose
                 # (except inside a long domain term: 施工对长 is 施工队长)

@@ -982,6 +982,8 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("开班的时候谁先讲的课?", "庄悦群"),  # 谁先讲: who spoke first, not when
     ("根子镇那个书记说每周几下村来着", "每周三"),  # 每周几: which day of the week, not how many
     ("求助!!写报告要用湖北参训人数,急急急", "2.28万"),  # 写报告要用: what the asker needs it for
+    ("潜江那个郑书记说晚上谁来跟他们交流了", "省委领导"),  # 郑书记: a person by surname and title, not 镇书记
+    ("孫開林介紹的是哪個村的發展經驗?", "堯治河村"),  # the fact on what he shared names his village
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
