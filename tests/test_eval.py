@@ -32,7 +32,7 @@ SETS = [
     ("holdout8.yaml", 0.96, 0.99),
     ("holdout9.yaml", 0.96, 0.97),
     ("holdout11.yaml", 0.88, 0.99),
-    ("holdout12.yaml", 0.90, 0.92),
+    ("holdout12.yaml", 0.91, 0.92),
     ("holdout14.yaml", 0.96, 0.96),
     ("holdout15.yaml", 0.99, 0.99),
     ("holdout16.yaml", 0.94, 0.97),
@@ -40,7 +40,7 @@ SETS = [
     ("holdout20.yaml", 0.90, 0.99),
     ("holdout21.yaml", 0.83, 0.96),  # 60 both-trainings questions (diagnosis)
     ("holdout23.yaml", 0.87, 0.99),  # chat and both-trainings questions (diagnosis)
-    ("holdout24.yaml", 0.94, 0.97),
+    ("holdout24.yaml", 0.95, 0.97),
     ("holdout25.yaml", 0.97, 0.99),
     ("holdout27.yaml", 0.94, 0.99),
     ("holdout28.yaml", 0.87, 0.97),  # 40 both-trainings questions (diagnosis)
@@ -51,7 +51,7 @@ SETS = [
     ("holdout13.yaml", 0.94, 0.97),
     ("holdout17.yaml", 0.95, 0.97),
     ("holdout18.yaml", 0.92, 0.99),
-    ("holdout22.yaml", 0.84, 0.95),
+    ("holdout22.yaml", 0.85, 0.95),
     ("holdout26.yaml", 0.90, 0.97),  # written unseen; 4 failures once printed by a failing floor
     ("holdout30.yaml", 0.94, 0.97),  # unseen: totals only
     ("holdout32.yaml", 0.94, 0.97),  # unseen (6 of its chat failures once shown, see README)
@@ -74,7 +74,7 @@ SETS = [
     ("holdout50.yaml", 0.94, 0.93),  # unseen: totals only
     ("holdout48.yaml", 0.90, 0.99),  # diagnosis; first run 80.0% / 100.0%
     ("holdout49.yaml", 0.95, 0.97),  # diagnosis; first run 91.3% / 96.0%
-    ("holdout52.yaml", 0.88, 0.99),  # diagnosis; first run 86.7% / 100.0%
+    ("holdout52.yaml", 0.90, 0.99),  # diagnosis; first run 86.7% / 100.0%
 ]
 
 def test_eval_set_is_large_and_varied() -> None:
