@@ -178,13 +178,13 @@ IDLE_WEIGHT = 0.05  # any word of a preamble naming nothing the articles are abo
 CHATTER_WEIGHT = 0.5  # an unknown word in a part of the message that asks nothing: chat, not a missing detail
 MAX_LISTED = 10  # more things than a question expects listed one by one
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
-# particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 # 问下哈, 说一下吧: the 下 of a verb "for a moment", which jieba leaves as a lone content character
 _MOMENT = re.compile(r"(?<=[问说讲看查聊绍释])一?下(?=[哈啊呀吧呗嘛哦呢~，,。.!！?？\s]|$)")
-# a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
 # talk to the listener, not about the articles: 话说, 家人们谁懂啊, 谁能告诉我, 能帮我找一下吗, 你帮我看一下
 _REQUEST = re.compile(r"^(?:话说|在吗|(?:你|您)?(?:知道|晓得)|(?:能不能|能|可以)?(?:告诉|跟)我(?:说说?|讲讲?)?)|"
-                      r"[求请]告知|(?:写|交)(?:报告|材料|作业|论文|心得)(?:要用|用)?|哪位(?:大神|大佬|高人|朋友)?(?:知道|晓得)[啊呀吗呢哈]?|在线等|挺急的|急急急?|求解答|求答案|(?:还有|再问|我还有|另外)一?个问题|"
+                      r"[求请]告知|(?:写|交)(?:报告|材料|作业|论文|心得)(?:要用|用)?|"
+                      r"哪位(?:大神|大佬|高人|朋友)?(?:知道|晓得)[啊呀吗呢哈]?|"
+                      r"在线等|挺急的|急急急?|求解答|求答案|(?:还有|再问|我还有|另外)一?个问题|"
                       r"(?:请|麻烦)?(?:说|讲|答|回答|介绍|解释)?得?(?:详细|简单|简短|通俗)一?[点些]儿?|"
                       r"(?:简单|简短|详细)?(?:回答|说说?|讲讲?)?(?:就好|就行|即可)|(?:家人|姐妹|兄弟|老铁|大哥|朋友|宝子|亲)们|"
                       r"(?:^|(?<=[,?!~.;:\s们]))(?:有)?谁(?:懂|知道|晓得|清楚|记得|能告诉我|能帮我|来说说|能说说)[啊呀吗呢哈]?|"
@@ -202,6 +202,7 @@ _GENDER = re.compile(r"是不是(?:女|男)的|是男是女|是男的还是女�
 _EARLIER = re.compile(r"(?:(?:哪个|哪篇|哪场|哪次)(?:先|更早|早)|谁更早)(办|发|举办|开|搞|登)?的?")  # not 谁先讲
 # 培训班是谁搞的: who ran it (not 九奖九惩是谁搞出来的, who thought of it)
 _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|弄|整)的?(?!出)")
+# a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
 _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多]?[^,?]{0,3}吗|吧\W*$|对吧|对不对|对嘛|是吧|"
                     r"记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是")
 _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
@@ -210,6 +211,7 @@ _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
                            r"(?:主办|举办|办|组织)的(?=[^,，?？。!！吗呢]{0,6}?(?:培训|班|课))")
+# particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
 _GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
@@ -1075,16 +1077,17 @@ class Matcher:
         """The sentences of a message that ask, without the story around them (我是个镇上的小干部哈，听说…，他们参观的
         是哪个企业啊); empty without a story, or if no asking sentence names a subject (有个…培训班，都讲了啥)."""
         sentences = [p for p in _SENTENCE_SPLIT.split(text) if p]
-        asking = [(p, self._names_any_subject(p)) for p in sentences if _ASKS.search(fold(p))]
+        folded = [(p, self._prefold(p)) for p in sentences if _ASKS.search(fold(p))]
+        asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
-        keep = [p for p, named in asking if named or self.wants(self._prefold(p))]
-        if len(keep) == len(sentences) or not any(named and p in keep for p, named in asking):
+        keep = [p for p, named, f in asking if named or self.wants(f)]
+        if len(keep) == len(sentences) or not any(named and p in keep for p, named, _ in asking):
             return ""  # nothing to cut, or nothing left that names what is asked about
         return "，".join(keep)
 
-    def _names_any_subject(self, text: str) -> bool:
+    def _names_any_subject(self, folded: str) -> bool:
         return any(self.idf(t) != UNKNOWN_WEIGHT and self._names_subject(t)
-                   for w in self.terms(self._prefold(text)) for t in self._split(w))
+                   for w in self.terms(folded) for t in self._split(w))
 
     def _elsewhere(self, phrase: str, article: str) -> bool:
         """A quoted phrase (“每周三下村”) only another training's article says: noise when asking this one."""
