@@ -138,7 +138,7 @@ _MEANING_A = re.compile(r"指的?是|意思是|就是|即|意味着|是说|—�
 _YEAR_Q = re.compile(r"哪一?年|几几年|什么年份|哪个年份|何年")
 _ANSWER_YEAR = re.compile(r"\d{4}\s*年|\d{4}-\d|今年|去年|前年")
 # 哪位…叫什么名字 asks for a person even with punctuation between
-_PERSON_Q = re.compile(r"哪位|哪个人|哪一位|是谁")
+_PERSON_Q = re.compile(r"哪位|哪个人|哪一位|是谁|[的个位]人(?:叫|的?(?:姓名|名字))|的叫(?:什么|啥)名字")
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
 # "what did X say/share": the answer must report something said, not only who X is
@@ -1016,7 +1016,8 @@ class Matcher:
         if kind == "date":
             return "date" in offers
         if kind == "name":  # a person's, a title's, or the names of several things (三个工作专班都叫啥)
-            return "person" in offers or "title" in offers or (arg == "many" and any(
+            return "person" in offers or "title" in offers or any(o.startswith("place:") for o in offers) or (
+                arg == "many" and any(
                 o.startswith("items:") and o != "items:1" for o in offers))
         if kind == "who":
             return "person" in offers
