@@ -95,6 +95,7 @@ FOREIGN_NAME_PENALTY = 0.7
 # word in at most this share of characters (at least one): 庄月群 → 庄悦群, but 时间 never becomes 实践.
 TYPO_MAX_DIFF = 1 / 3
 TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
+_LN = {"n": "l"}  # initials a name's slip may swap (周代连 for 周代年): many southern speakers merge n and l
 
 # What the question asks for.  Patterns run on the folded question (simplified, lower case).
 # 多大 at the end asks a person's age, not a size (规模多大); 我年纪大了 is chat
@@ -181,14 +182,15 @@ _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # 问下哈, 说一下吧: the 下 of a verb "for a moment", which jieba leaves as a lone content character
 _MOMENT = re.compile(r"(?<=[问说讲看查聊绍释])一?下(?=[哈啊呀吧呗嘛哦呢~，,。.!！?？\s]|$)")
 # talk to the listener, not about the articles: 话说, 家人们谁懂啊, 谁能告诉我, 能帮我找一下吗, 你帮我看一下
-_REQUEST = re.compile(r"^(?:话说|在吗|(?:你|您)?(?:知道|晓得)|(?:能不能|能|可以)?(?:告诉|跟)我(?:说说?|讲讲?)?)|"
+_REQUEST = re.compile(r"^(?:(?:同志|老师|领导|师傅|小哥|小姐姐|各位)?(?:你好|您好|好)(?=[,!~.\s])|话说|在吗|"
+                      r"(?:你|您)?(?:知道|晓得)|(?:能不能|能|可以)?(?:告诉|跟)我(?:说说?|讲讲?)?)|"
                       r"[求请]告知|(?:写|交)(?:报告|材料|作业|论文|心得)(?:要用|用)?|"
                       r"哪位(?:大神|大佬|高人|朋友)?(?:知道|晓得)[啊呀吗呢哈]?|"
                       r"在线等|挺急的|急急急?|求解答|求答案|(?:还有|再问|我还有|另外)一?个问题|"
                       r"(?:请|麻烦)?(?:说|讲|答|回答|介绍|解释)?得?(?:详细|简单|简短|通俗)一?[点些]儿?|"
                       r"(?:简单|简短|详细)?(?:回答|说说?|讲讲?)?(?:就好|就行|即可)|(?:家人|姐妹|兄弟|老铁|大哥|朋友|宝子|亲)们|"
                       r"(?:^|(?<=[,?!~.;:\s们]))(?:有)?谁(?:懂|知道|晓得|清楚|记得|能告诉我|能帮我|来说说|能说说)[啊呀吗呢哈]?|"
-                      r"有没有人(?:知道|记得|懂)[啊呀吗呢哈]?|"
+                      r"有没有人(?:知道|记得|懂)[啊呀吗呢哈]?|(?:前|这|那)(?:几|两)天(?=[我看听单群有在刷,])|"
                       r"(?:能不能|能|可以|可不可以|麻烦)?你?帮(?:我|忙)(?:找|查|看|捋|总结|解释|列|说|讲)?"
                       r"(?:一下|下|一捋)?(?:吗|呗|哈|呀|啊)?")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
@@ -801,7 +803,7 @@ class Matcher:
         """
         said = pinyin(typed)
         if name_len > 2:
-            return any(r[:1] == said[:1] for r in readings(meant))
+            return any(_LN.get(r[:1], r[:1]) == _LN.get(said[:1], said[:1]) for r in readings(meant))
         return any(min(len(r), len(said)) >= 2 and (r.startswith(said) or said.startswith(r))
                    for r in readings(meant))
 
@@ -1078,7 +1080,7 @@ class Matcher:
         """The sentences of a message that ask, without the story around them (我是个镇上的小干部哈，听说…，他们参观的
         是哪个企业啊); empty without a story, or if no asking sentence names a subject (有个…培训班，都讲了啥)."""
         sentences = [p for p in _SENTENCE_SPLIT.split(text) if p]
-        folded = [(p, self._prefold(p)) for p in sentences if _ASKS.search(fold(p))]
+        folded = [(p, f) for p, f in ((p, self._prefold(p)) for p in sentences) if _ASKS.search(f)]
         asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
         keep = [p for p, named, f in asking if named or self.wants(f)]
