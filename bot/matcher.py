@@ -30,7 +30,8 @@ from bot.tokenize import Segmenter
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[a-z]+")
 _QUESTION_CHARS = frozenset("哪几谁啥什么多少怎")
-_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
+# a name typed with capitals after its first letter: an acronym (GDP) or a brand (iPhone), not chat (bro, Omg)
+_ACRONYM = re.compile(r"(?<![A-Za-z])(?:[A-Z]{2,6}|[A-Za-z]*[a-z][A-Z][A-Za-z]*)(?![A-Za-z])")
 
 # Weights and penalties, tuned on tests/eval/questions.yaml (benchmarks/tune.py) and checked on the held-out set.
 W_COVERAGE = 0.65  # share of the score from rarity-weighted coverage of the question's words
@@ -94,6 +95,7 @@ FOREIGN_NAME_PENALTY = 0.7
 # A homophone typo is corrected only when the typed characters are not a word themselves and differ from the known
 # word in at most this share of characters (at least one): 庄月群 → 庄悦群, but 时间 never becomes 实践.
 TYPO_MAX_DIFF = 1 / 3
+EXACT_FUZZ = 90  # a question this close to a variant, in fuzz.ratio, is that variant
 TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
 _LN = {"n": "l"}  # initials a name's slip may swap (周代连 for 周代年): many southern speakers merge n and l
 
@@ -139,6 +141,7 @@ _MEANING_A = re.compile(r"指的?是|意思是|就是|即|意味着|是说|—�
 _YEAR_Q = re.compile(r"哪一?年|几几年|什么年份|哪个年份|何年")
 _ANSWER_YEAR = re.compile(r"\d{4}\s*年|\d{4}-\d|今年|去年|前年")
 # 哪位…叫什么名字 asks for a person even with punctuation between
+_ROLE_HELD = re.compile(r"以[^，。；]{2,16}为(组长|副组长|召集人)")
 _PERSON_Q = re.compile(r"哪位|哪个人|哪一位|是谁|[的个位]人(?:叫|的?(?:姓名|名字))|的叫(?:什么|啥)名字")
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
@@ -586,6 +589,8 @@ class Matcher:
         if named:
             out.add("person")
             out.update(f"title:{t}" for p in named for t in self._person_titles.get(p, ()))
+        for m in _ROLE_HELD.finditer(answers):  # 以市委常委、组织部部长为组长: who the 组长 is, by office
+            out.update(("office", f"title:{m.group(1)}"))
         if _TITLE_SPAN.search(answers):
             out.add("title")
         if _SAID_SPAN.search(answers):
@@ -952,7 +957,7 @@ class Matcher:
             # 那位领导是谁 asks a name
             out.append("agent")
         elif m or (_NAME_Q.search(folded) and _PERSON_Q.search(folded)):
-            out.append("who")
+            out.append("who:name" if _NAME_Q.search(folded) else "who")  # (组长叫啥名字: not the office's name)
             if m and m.group(1) in _TITLES:
                 # (a 副市长 is not the 市长: 茂名市市长叫什么 is not answered by 王小慧)
                 deputy = "副" if folded[m.start(1) - 1:m.start(1)] == "副" else ""
@@ -1021,8 +1026,8 @@ class Matcher:
             return "person" in offers or "title" in offers or any(o.startswith("place:") for o in offers) or (
                 arg == "many" and any(
                 o.startswith("items:") and o != "items:1" for o in offers))
-        if kind == "who":
-            return "person" in offers
+        if kind == "who":  # (组长是谁当: the office that heads it, which is not a name: 组长叫什么名字)
+            return "person" in offers or ("office" in offers and arg != "name")
         if kind == "title":
             return want in offers
         if kind == "agent":
@@ -1080,6 +1085,8 @@ class Matcher:
         """The sentences of a message that ask, without the story around them (我是个镇上的小干部哈，听说…，他们参观的
         是哪个企业啊); empty without a story, or if no asking sentence names a subject (有个…培训班，都讲了啥)."""
         sentences = [p for p in _SENTENCE_SPLIT.split(text) if p]
+        if _ACRONYM.search(text):
+            return ""  # (GDP 茂名是多少: a name in capitals is what is asked about, not a story around it)
         folded = [(p, f) for p, f in ((p, self._prefold(p)) for p in sentences) if _ASKS.search(f)]
         asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
@@ -1215,7 +1222,7 @@ class Matcher:
             folded = _GUESSED_NUMBER.sub("多少", folded)
         words = tuple(self.segmenter.cut(folded))
         # an unknown Latin word is chat (bro, omg) far more often than a subject the articles lack; an acronym
-        # typed in capitals (GDP) is a subject
+        # typed in capitals (GDP) or a brand (iPhone) is a subject
         acronyms = {a.lower() for a in _ACRONYM.findall(question)}
         content = [t for t in dict.fromkeys(t for w in self.terms(_FRAME.sub(" ", _WHICH_N.sub("哪 ", folded)))
                                             for t in self._split(w))
@@ -1273,7 +1280,8 @@ class Matcher:
 
         weights = {w: self._weight(w) for w in content}
         chatter, asking = self._chatter(folded)
-        for w in chatter.keys() & weights.keys():
+        # (iPhone 16 什么时候发布: a name in capitals is what is asked about, wherever the spaces fall)
+        for w in chatter.keys() & weights.keys() - {a.lower() for a in _ACRONYM.findall(question)}:
             weights[w] = chatter[w]
         total = sum(weights.values()) or 1.0
         # candidates: the facts sharing the most rarity-weighted words (a cheap bound on coverage), plus the
@@ -1354,7 +1362,8 @@ class Matcher:
                 if credit < LINK_CREDIT and entity[w] and w not in self._alias_article:
                     # not in what this fact answers; only in its quotes counts half
                     foreign += 1 if credit == 0.0 else QUOTED_ENTITY_SHARE
-            cov = covered / total
+            # (a question of question words only, 文章里提到了哪些村, is covered by the variant it is, not by others)
+            cov = covered / total if weights else float(best >= EXACT_FUZZ)
             balance = 1.0
             if not focus and len(arts) > 1:  # (asked of neither training, doc is the whole fact)
                 # how well the weaker training's half alone covers the question (生态: both-lectures names it for
