@@ -196,6 +196,7 @@ _REQUEST = re.compile(r"^(?:(?:同志|老师|领导|师傅|小哥|小姐姐|各�
                       r"有没有人(?:知道|记得|懂)[啊呀吗呢哈]?|(?:前|这|那)(?:几|两)天(?=[我看听单群有在刷,])|"
                       r"(?:能不能|能|可以|可不可以|麻烦)?你?帮(?:我|忙)(?:找|查|看|捋|总结|解释|列|说|讲)?"
                       r"(?:一下|下|一捋)?(?:吗|呗|哈|呀|啊)?")
+_NATIONAL_NAME = re.compile(r"全国(?=(?:村|视频)[^,?!。]{0,12}(?:培训|班))")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
 # 王树斌是佛山人吗: where he is from (籍贯是哪里), not a word about people; 学员是什么人 still asks who they are
 _FROM_PLACE = re.compile(r"是([^\W什么哪几多少谁啥些个这那的]{2,4}?)人(?:还是[^\W什么哪几多少谁啥些个这那的]{2,4}?人)?"
@@ -608,6 +609,8 @@ class Matcher:
     def _reword(self, folded: str) -> str:
         """What a question means said the way the knowledge says it (a question's, never a fact's text)."""
         folded = _EARLIER.sub(lambda m: "什么时候" + (m.group(1) or "办") + "的", _WHO_RAN.sub("谁举办的", folded))
+        if "湖北" in folded:  # 湖北在全国村书记视频培训中设了几个分课堂: the training's name, not the nation asked of
+            folded = _NATIONAL_NAME.sub("", folded)
         return _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
 
     def _hometown(self, m: re.Match[str]) -> str:
