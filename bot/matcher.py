@@ -1287,6 +1287,8 @@ class Matcher:
         for w in chatter.keys() & weights.keys() - {a.lower() for a in _ACRONYM.findall(question)}:
             weights[w] = chatter[w]
         total = sum(weights.values()) or 1.0
+        # (nothing asked but question words, 文章里提到了哪些村, chat around it or not: the variant it is decides)
+        words_only = not weights.keys() - chatter.keys()
         # candidates: the facts sharing the most rarity-weighted words (a cheap bound on coverage), plus the
         # nearest question variants; only these get the full score, so large knowledge stays fast
         rough: dict[int, float] = defaultdict(float)
@@ -1365,8 +1367,7 @@ class Matcher:
                 if credit < LINK_CREDIT and entity[w] and w not in self._alias_article:
                     # not in what this fact answers; only in its quotes counts half
                     foreign += 1 if credit == 0.0 else QUOTED_ENTITY_SHARE
-            # (a question of question words only, 文章里提到了哪些村, is covered by the variant it is, not by others)
-            cov = covered / total if weights else float(best >= EXACT_FUZZ)
+            cov = float(best >= EXACT_FUZZ) if words_only else covered / total
             balance = 1.0
             if not focus and len(arts) > 1:  # (asked of neither training, doc is the whole fact)
                 # how well the weaker training's half alone covers the question (生态: both-lectures names it for
