@@ -506,6 +506,7 @@ class Matcher:
         primary = {aid: self._canon.get(fold(src.meta.aliases[0]), fold(src.meta.aliases[0]))
                    for aid, src in kb.articles.items() if src.meta.aliases}
         self._primary_alias = frozenset(primary.values())
+        self._primary_of = primary
         self._alias_weight = {aid: self.idf(primary[aid]) if aid in primary else UNKNOWN_WEIGHT for aid in kb.articles}
         self._entities = (frozenset(self._canon.get(w, w) for w in (*kb.lexicon, *aliases)) | self._people) \
             & frozenset(self._df)
@@ -1094,8 +1095,15 @@ class Matcher:
         asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
         keep = [p for p, named, f in asking if named or self.wants(f)]
-        if len(keep) == len(sentences) or not any(named and p in keep for p, named, _ in asking):
-            return ""  # nothing to cut, or nothing left that names what is asked about
+        if len(keep) == len(sentences) or not keep:
+            return ""  # nothing to cut
+        if not any(named and p in keep for p, named, _ in asking):
+            # nothing left names what is asked about, unless the story says which training (老师布置作业要写茂名镇街书记
+            # 培训的心得，请问培训一共搞了几天): the question, of that training
+            # (by its place: 有个全国乡村振兴局长培训班，都讲了啥 names another training, not 湖北's)
+            story = {a for p in sentences if p not in keep for a in self._trainings_of(p)[0]
+                     if a in self._primary_of and self._primary_of[a] in self._prefold(p)}
+            return self._primary_of[story.pop()] + "，".join(keep) if len(story) == 1 else ""
         return "，".join(keep)
 
     def _names_any_subject(self, folded: str) -> bool:

@@ -992,6 +992,8 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("文章里提到了哪些镇?", "坡心镇"),  # question words only: the variant it is
     ("培训一共搞了好几天吧,具体几天?", "四天半"),  # 好几天: several days, not a subject
     ("马聂最后放了啥狠话", "撸起袖子加油干"),  # 狠话: a saying
+    # the story says which training; the asking sentence does not
+    ("老师布置作业,要写一篇茂名镇街书记培训的心得,请问一共培训了几天?", "3天"),
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
