@@ -197,6 +197,10 @@ _REQUEST = re.compile(r"^(?:(?:同志|老师|领导|师傅|小哥|小姐姐|各�
                       r"(?:能不能|能|可以|可不可以|麻烦)?你?帮(?:我|忙)(?:找|查|看|捋|总结|解释|列|说|讲)?"
                       r"(?:一下|下|一捋)?(?:吗|呗|哈|呀|啊)?")
 _NATIONAL_NAME = re.compile(r"全国(?=(?:村|视频)[^,?!。]{0,12}(?:培训|班))")
+# the asker's own people (我儿子说…, 听亲戚说…, 我家闺女在湖北当村主任): who told the asker, not a subject; 庄悦群的儿子
+# is one, and stays
+_KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿子|女儿|外甥女?|侄子|侄女|孙子|孙女|老公|老婆|"
+                  r"爸爸?|妈妈?|家人|家里人|同事|老乡|邻居|表哥|表姐|表弟|表妹|哥|姐|弟|妹)(?:们)?")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
 # 王树斌是佛山人吗: where he is from (籍贯是哪里), not a word about people; 学员是什么人 still asks who they are
 _FROM_PLACE = re.compile(r"是([^\W什么哪几多少谁啥些个这那的]{2,4}?)人(?:还是[^\W什么哪几多少谁啥些个这那的]{2,4}?人)?"
@@ -210,7 +214,7 @@ _EARLIER = re.compile(r"(?:(?:哪个|哪篇|哪场|哪次)(?:先|更早|早)|谁
 _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|弄|整)的?(?!出)")
 # a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
 _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多]?[^,?]{0,3}吗|吧\W*$|对吧|对不对|对嘛|是吧|"
-                    r"记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是")
+                    r"记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是|[是对]吗\W*$")
 _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?"
                              r"|[三四五六七八九十百]+(?=[个位名人天年])")  # (not 一个, 两个培训)
@@ -602,7 +606,7 @@ class Matcher:
         return frozenset(out)
 
     def _prefold(self, text: str) -> str:
-        folded = _REQUEST.sub("", _MOMENT.sub("", fold(text))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
+        folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded

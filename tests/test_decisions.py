@@ -994,6 +994,9 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("马聂最后放了啥狠话", "撸起袖子加油干"),  # 狠话: a saying
     # the story says which training; the asking sentence does not
     ("老师布置作业,要写一篇茂名镇街书记培训的心得,请问一共培训了几天?", "3天"),
+    # who told the asker is no subject; a guess ending 是吗 asks the number it guesses
+    ("我儿子说茂名培训搞了三天是吗", "3天"),
+    ("我家闺女说湖北有131个分课堂对吗", "131个"),
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
@@ -1010,6 +1013,7 @@ def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> No
     "襄阳那个领导小组的组长叫什么名字?",  # a name, where the article gives only the office
     "那个当了30多年村书记的人叫什么名字?",  # the article does not say who said it
     "iPhone 16 什么时候发布?", "GDP 茂名是多少",  # a name in capitals is the subject, spaces or not
+    "庄悦群的儿子是谁",  # someone's relative is asked about, not the asker's
 ])
 def test_declined_despite_the_phrasing(qa: QA, question: str) -> None:
     assert not qa.ask(question).answered, question
