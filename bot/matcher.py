@@ -148,7 +148,7 @@ _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|
 # "what did X say/share": the answer must report something said, not only who X is
 # what someone said; 讲了哪些课程 asks about the 课程, a thing the question names (the wh-word ends the clause)
 _SAID_Q = re.compile(r"(((?<!是)说|讲|谈|分享|介绍|提|聊|评价|感想|体会|经验)了?(些|点)?(啥|什么|哪些|怎么样|如何)"
-                     r"|怎么(说|评价|看))(?![^\s?？!！,，.。吗呢啊呀吧哈啦么的])")
+                     r"|怎么(说|评价|看)|原话)(?![^\s?？!！,，.。吗呢啊呀吧哈啦么的是])")  # (原话是啥: the words said)
 _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮嘱|谈|引用|比作|剖析|讲授|授课|感触|评价|体会|经验"
                      r"|期望|要求|解读")
 # 还会再办吗 asks about the future; 市委书记还会直接约谈谁 about another habit

@@ -997,6 +997,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     # who told the asker is no subject; a guess ending 是吗 asks the number it guesses
     ("我儿子说茂名培训搞了三天是吗", "3天"),
     ("我家闺女说湖北有131个分课堂对吗", "131个"),
+    ("郑雄的原话是怎么说的", "及时雨"), ("程桔的原话是啥", "接地气"),  # 原话: what was said, word for word
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
