@@ -33,6 +33,11 @@ _QUESTION_CHARS = frozenset("哪几谁啥什么多少怎")
 # a name typed with capitals after its first letter: an acronym (GDP) or a brand (iPhone), not chat (bro, Omg)
 _ACRONYM = re.compile(r"(?<![A-Za-z])(?:[A-Z]{2,6}|[A-Za-z]*[a-z][A-Z][A-Za-z]*)(?![A-Za-z])")
 
+
+def _capitalised(question: str) -> set[str]:
+    """The names a question types in capitals (GDP, iPhone), folded to lower case as its words are."""
+    return {a.lower() for a in _ACRONYM.findall(question)}
+
 # Weights and penalties, tuned on tests/eval/questions.yaml (benchmarks/tune.py) and checked on the held-out set.
 W_COVERAGE = 0.65  # share of the score from rarity-weighted coverage of the question's words
 W_FUZZ = 0.35  # share from the best fuzzy ratio against the fact's question variants
@@ -960,17 +965,18 @@ class Matcher:
             if _CLOCK_Q.search(folded):
                 out.append("minute" if _MINUTE_Q.search(folded) else "clock")
         m = _WHO_Q.search(folded)
+        names = _NAME_Q.search(folded)
         if m and m.group(1) in _ROLES and (m.group(2) or m.group(3) == "有谁"):
             # 湖北的老师都是谁 (all of them): who they were, which 湖北's article says by role, not by name; but
             # 那位领导是谁 asks a name
             out.append("agent")
-        elif m or (_NAME_Q.search(folded) and _PERSON_Q.search(folded)):
-            out.append("who:name" if _NAME_Q.search(folded) else "who")  # (组长叫啥名字: not the office's name)
+        elif m or (names and _PERSON_Q.search(folded)):
+            out.append("who:name" if names else "who")  # (组长叫啥名字: not the office's name)
             if m and m.group(1) in _TITLES:
                 # (a 副市长 is not the 市长: 茂名市市长叫什么 is not answered by 王小慧)
                 deputy = "副" if folded[m.start(1) - 1:m.start(1)] == "副" else ""
                 out.append(f"title:{_TITLES.get(deputy + m.group(1), _TITLES[m.group(1)])}")
-        elif _NAME_Q.search(folded):
+        elif names:
             # 工作专班都叫啥: the names of several things, which a list gives
             out.append("name:many" if re.search(r"都叫|分别叫|各叫|哪些|几个", folded) else "name")
         elif _UNIT_Q.search(folded):
@@ -1032,8 +1038,7 @@ class Matcher:
             return "date" in offers
         if kind == "name":  # a person's, a title's, or the names of several things (三个工作专班都叫啥)
             return "person" in offers or "title" in offers or any(o.startswith("place:") for o in offers) or (
-                arg == "many" and any(
-                o.startswith("items:") and o != "items:1" for o in offers))
+                arg == "many" and any(o.startswith("items:") and o != "items:1" for o in offers))
         if kind == "who":  # (组长是谁当: the office that heads it, which is not a name: 组长叫什么名字)
             return "person" in offers or ("office" in offers and arg != "name")
         if kind == "title":
@@ -1095,7 +1100,8 @@ class Matcher:
         sentences = [p for p in _SENTENCE_SPLIT.split(text) if p]
         if _ACRONYM.search(text):
             return ""  # (GDP 茂名是多少: a name in capitals is what is asked about, not a story around it)
-        folded = [(p, f) for p, f in ((p, self._prefold(p)) for p in sentences) if _ASKS.search(f)]
+        prefolded = [(p, self._prefold(p)) for p in sentences]
+        folded = [(p, f) for p, f in prefolded if _ASKS.search(f)]
         asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
         keep = [p for p, named, f in asking if named or self.wants(f)]
@@ -1105,8 +1111,8 @@ class Matcher:
             # nothing left names what is asked about, unless the story says which training (老师布置作业要写茂名镇街书记
             # 培训的心得，请问培训一共搞了几天): the question, of that training
             # (by its place: 有个全国乡村振兴局长培训班，都讲了啥 names another training, not 湖北's)
-            story = {a for p in sentences if p not in keep for a in self._trainings_of(p)[0]
-                     if a in self._primary_of and self._primary_of[a] in self._prefold(p)}
+            story = {a for p, f in prefolded if p not in keep for a in self._trainings_of(p)[0]
+                     if a in self._primary_of and self._primary_of[a] in f}
             return self._primary_of[story.pop()] + "，".join(keep) if len(story) == 1 else ""
         return "，".join(keep)
 
@@ -1238,7 +1244,7 @@ class Matcher:
         words = tuple(self.segmenter.cut(folded))
         # an unknown Latin word is chat (bro, omg) far more often than a subject the articles lack; an acronym
         # typed in capitals (GDP) or a brand (iPhone) is a subject
-        acronyms = {a.lower() for a in _ACRONYM.findall(question)}
+        acronyms = _capitalised(question)
         content = [t for t in dict.fromkeys(t for w in self.terms(_FRAME.sub(" ", _WHICH_N.sub("哪 ", folded)))
                                             for t in self._split(w))
                    if not (self.idf(t) == UNKNOWN_WEIGHT and (
@@ -1296,7 +1302,7 @@ class Matcher:
         weights = {w: self._weight(w) for w in content}
         chatter, asking = self._chatter(folded)
         # (iPhone 16 什么时候发布: a name in capitals is what is asked about, wherever the spaces fall)
-        for w in chatter.keys() & weights.keys() - {a.lower() for a in _ACRONYM.findall(question)}:
+        for w in chatter.keys() & weights.keys() - _capitalised(question):
             weights[w] = chatter[w]
         total = sum(weights.values()) or 1.0
         # (nothing asked but question words, 文章里提到了哪些村, chat around it or not: the variant it is decides)
