@@ -223,6 +223,7 @@ _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天
 _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?"
                              r"|[三四五六七八九十百]+(?=[个位名人天年])")  # (not 一个, 两个培训)
+_DATE_UNITS = frozenset("号日月")
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
                            r"(?:主办|举办|办|组织)的(?=[^,，?？。!！吗呢]{0,6}?(?:培训|班|课))")
@@ -1240,7 +1241,9 @@ class Matcher:
         if m and not _ASKS.search(m.group(0)) and _ASKS.search(folded[m.end():]):
             folded = folded[:m.start()] + folded[m.end():]
         if _GUESS.search(folded):
-            folded = _GUESSED_NUMBER.sub("多少", folded)
+            # (是24号上午对吧 asks which day: 几号, not 多少号)
+            folded = _GUESSED_NUMBER.sub(lambda m: "几" if folded[m.end():m.end() + 1] in _DATE_UNITS else "多少",
+                                         folded)
         words = tuple(self.segmenter.cut(folded))
         # an unknown Latin word is chat (bro, omg) far more often than a subject the articles lack; an acronym
         # typed in capitals (GDP) or a brand (iPhone) is a subject

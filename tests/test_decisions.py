@@ -998,6 +998,10 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("我儿子说茂名培训搞了三天是吗", "3天"),
     ("我家闺女说湖北有131个分课堂对吗", "131个"),
     ("郑雄的原话是怎么说的", "及时雨"), ("程桔的原话是啥", "接地气"),  # 原话: what was said, word for word
+    ("通知上说茂名镇街书记班开班式是24号上午,对吧?", "25日上午"),  # a guessed date asks which day
+    ("培训最后一天是上午散的还是下午散的啊?", "26日下午"),  # 散: when it ended
+    ("有个老书记说干了30多年头一回参加这么大规模的培训,这说的是啥培训啊?", "视频培训"),  # the quote's training, by name
+    ("嗯 那个湖北两万多人同上一堂课的新闻是啥时候发的", "2023年05月29日"),  # 两万多人 is no subject
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
