@@ -224,6 +224,7 @@ _GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))") 
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?"
                              r"|[三四五六七八九十百]+(?=[个位名人天年])")  # (not 一个, 两个培训)
 _DATE_UNITS = frozenset("号日月")
+_OR_ELSE = re.compile(r"或者|或是|还是说")
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
                            r"(?:主办|举办|办|组织)的(?=[^,，?？。!！吗呢]{0,6}?(?:培训|班|课))")
@@ -1136,7 +1137,8 @@ class Matcher:
         current = ""
         for piece in _CLAUSE_SPLIT.split(question):
             current += piece
-            if _ASKS.search(fold(piece)):
+            # (…有没有去企业参观，或者去北京上课的: the alternative asks the same of another thing)
+            if _ASKS.search(fold(piece)) or (groups and current == piece and _OR_ELSE.match(piece)):
                 groups.append(current)
                 current = ""
         if current.strip() and groups:

@@ -1002,6 +1002,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("培训最后一天是上午散的还是下午散的啊?", "26日下午"),  # 散: when it ended
     ("有个老书记说干了30多年头一回参加这么大规模的培训,这说的是啥培训啊?", "视频培训"),  # the quote's training, by name
     ("嗯 那个湖北两万多人同上一堂课的新闻是啥时候发的", "2023年05月29日"),  # 两万多人 is no subject
+    ("请问培训期间学员有没有去企业参观,或者去北京上课的?", "北京主课堂"),  # 或者…: asked of another thing too
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
