@@ -76,10 +76,15 @@ class QA:
                                     or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD))):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
             each: list[Answer] = []
+            # (几条要求或几个专题: each training may answer one side of the choice only)
+            asked = [text] if own else [text, *matcher.alternatives(text)]
             for aid in kb.articles:  # every training must answer: stop at the first that does not
-                each.append(decide(kb, question, matcher.analyse(own.get(aid, text), article=aid), script,
-                                   EACH_THRESHOLD,
-                                   EACH_MIN_COVERAGE))
+                for t in asked:  # (the whole question first: a side alone is asked only when it finds nothing)
+                    one = decide(kb, question, matcher.analyse(own.get(aid, t), article=aid), script, EACH_THRESHOLD,
+                                 EACH_MIN_COVERAGE)
+                    if one.answered:
+                        break
+                each.append(one)
                 if not each[-1].answered:
                     break
             mean = sum(a.confidence for a in each) / len(kb.articles)
@@ -113,6 +118,10 @@ class QA:
                         len({a.wants for a in analyses}) > 1 or len({a.facts for a in answers}) == len(answers)):
                     return combine(question, [whole, *answers])
         if not whole.answered:
+            # 有讲新质生产力或者产业发展吗: either side may be what an article has; each answered is told
+            sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(text)]
+            if any(a.answered for a in sides):
+                return combine(question, [a for a in sides if a.answered])
             # a question told as a story (我是个镇上的小干部哈，听说…，他们参观的是哪个企业啊): the asking part alone
             core = matcher.asking_core(text)
             if core:

@@ -225,6 +225,7 @@ _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八
                              r"|[三四五六七八九十百]+(?=[个位名人天年])")  # (not 一个, 两个培训)
 _DATE_UNITS = frozenset("号日月")
 _OR_ELSE = re.compile(r"或者|或是|还是说")
+_OR_WORDS = frozenset({"或", "或者", "或是"})
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
                            r"(?:主办|举办|办|组织)的(?=[^,，?？。!！吗呢]{0,6}?(?:培训|班|课))")
@@ -1195,6 +1196,18 @@ class Matcher:
             mine = p if p.endswith(shared) else p + shared
             out[aid] = f"{out[aid]}和{mine}" if aid in out else mine
         return {aid: q + tail for aid, q in out.items()}
+
+    def alternatives(self, question: str) -> list[str]:
+        """The question about each side of its "A或B" (几条要求或几个专题 → 几条要求, 几个专题), for trainings that
+        have one side only. Empty when there is no such choice."""
+        words = self.segmenter.cut(self._prefold(question))
+        at = next((i for i, w in enumerate(words) if w in _OR_WORDS and 0 < i < len(words) - 1), None)
+        if at is None:
+            return []
+        end = at + 1  # the right side: past question words and measures (几个专题) to its first content word
+        while end < len(words) - 1 and words[end] in self.kb.stopwords:
+            end += 1
+        return ["".join(words[:at] + words[end + 1:]), "".join(words[:at - 1] + words[at + 1:])]
 
     def _names_subject(self, word: str) -> bool:
         """A person, a training's name or a word only one training mentions: what a clause is about."""

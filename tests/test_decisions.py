@@ -1028,3 +1028,12 @@ def test_declined_despite_the_phrasing(qa: QA, question: str) -> None:
 def test_a_word_that_is_no_place_or_no_organiser_keeps_its_meaning(qa: QA) -> None:
     assert qa.ask("马聂是年轻人吗").answered  # 年轻人 is no place
     assert qa.ask("那个九奖九惩是谁搞出来的 咋回事").facts == ("hb-zhou-dainian-governance",)  # who thought of it
+
+
+def test_either_side_of_a_choice_is_asked_of_each_training(qa: QA) -> None:
+    # 四大要求 is 茂名's, the 5个专题 湖北's: each training answers the side it has
+    answer = qa.ask("两篇文章分别讲了几条要求或几个专题?")
+    assert answer.answered and "四大要求" in answer.text and "5个专题" in answer.text, answer.reason
+    assert "新质生产力" in qa.ask("有讲新质生产力或者产业发展吗").text
+    assert "市委书记" in qa.ask("庄悦群的年龄或者职务").text  # the side stated is told
+    assert not qa.ask("庄悦群的年龄或者籍贯是什么").answered  # neither side is stated
