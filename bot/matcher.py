@@ -188,7 +188,7 @@ CHATTER_WEIGHT = 0.5  # an unknown word in a part of the message that asks nothi
 MAX_LISTED = 10  # more things than a question expects listed one by one
 _NICKNAME = re.compile(r"[两三四五六七八九][\u4e00-\u9fff]")
 # 问下哈, 说一下吧: the 下 of a verb "for a moment", which jieba leaves as a lone content character
-_MOMENT = re.compile(r"(?<=[问说讲看查聊绍释])一?下(?=[哈啊呀吧呗嘛哦呢~，,。.!！?？\s]|$)")
+_MOMENT = re.compile(r"(?<=[问说讲看查聊绍释认])一?下(?=[哈啊呀吧呗嘛哦呢~，,。.!！?？:：\s]|$)")
 # talk to the listener, not about the articles: 话说, 家人们谁懂啊, 谁能告诉我, 能帮我找一下吗, 你帮我看一下
 _REQUEST = re.compile(r"^(?:(?:同志|老师|领导|师傅|小哥|小姐姐|各位)?(?:你好|您好|好)(?=[,!~.\s])|话说|在吗|"
                       r"(?:你|您)?(?:知道|晓得)|(?:能不能|能|可以)?(?:告诉|跟)我(?:说说?|讲讲?)?)|"
@@ -220,7 +220,12 @@ _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|�
 # a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
 _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多]?[^,?]{0,3}吗|吧\W*$|对吧|对不对|对嘛|是吧|"
                     r"记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是|[是对]吗\W*$")
-_GUESSED_PLACE = re.compile(r"(?<=在)[\u4e00-\u9fff]{1,2}(?=[区县](?!委))")  # 在茂南区对吧: which district
+# a sentence that only asks whether the one before is right
+_TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
+                       r"[啊呀吧呢吗哈]*$")
+# 在茂南区对吧: which district; 基地在高州，对不对: where
+_GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))"
+                            r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?\W*$))")
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?"
                              r"|[三四五六七八九十百]+(?=[个位名人天年])")  # (not 一个, 两个培训)
 _DATE_UNITS = frozenset("号日月")
@@ -1100,7 +1105,12 @@ class Matcher:
     def asking_core(self, text: str) -> str:
         """The sentences of a message that ask, without the story around them (我是个镇上的小干部哈，听说…，他们参观的
         是哪个企业啊); empty without a story, or if no asking sentence names a subject (有个…培训班，都讲了啥)."""
-        sentences = [p for p in _SENTENCE_SPLIT.split(text) if p]
+        sentences: list[str] = []
+        for p in _SENTENCE_SPLIT.split(text):
+            if p and sentences and _TAG_ONLY.match(fold(p)):
+                sentences[-1] += p  # (…基地在高州，对不对啊: the tag asks about the sentence before it)
+            elif p:
+                sentences.append(p)
         if _ACRONYM.search(text):
             return ""  # (GDP 茂名是多少: a name in capitals is what is asked about, not a story around it)
         prefolded = [(p, self._prefold(p)) for p in sentences]

@@ -1003,6 +1003,8 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("有个老书记说干了30多年头一回参加这么大规模的培训,这说的是啥培训啊?", "视频培训"),  # the quote's training, by name
     ("嗯 那个湖北两万多人同上一堂课的新闻是啥时候发的", "2023年05月29日"),  # 两万多人 is no subject
     ("请问培训期间学员有没有去企业参观,或者去北京上课的?", "北京主课堂"),  # 或者…: asked of another thing too
+    ("朋友转了篇文章，说欣旺达那个基地在高州，对不对啊？", "电白"),  # a guessed place, confirmed by a tag sentence
+    ("微信群里转的文章说这是第一次直接给全国所有村主职干部培训，真的假的", "第一次"),  # 微信群, 转: how it reached them
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
