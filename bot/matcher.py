@@ -1114,7 +1114,9 @@ class Matcher:
         if _ACRONYM.search(text):
             return ""  # (GDP 茂名是多少: a name in capitals is what is asked about, not a story around it)
         prefolded = [(p, self._prefold(p)) for p in sentences]
-        folded = [(p, f) for p, f in prefolded if _ASKS.search(f)]
+        # (a guess asks when nothing else does: 茂名开班式是24号上午吧？我稿子里这么写的)
+        folded = [(p, f) for p, f in prefolded if _ASKS.search(f)] or [(p, f) for p, f in prefolded
+                                                                       if _GUESS.search(f)]
         asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
         keep = [p for p, named, f in asking if named or self.wants(f)]

@@ -1005,6 +1005,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("请问培训期间学员有没有去企业参观,或者去北京上课的?", "北京主课堂"),  # 或者…: asked of another thing too
     ("朋友转了篇文章，说欣旺达那个基地在高州，对不对啊？", "电白"),  # a guessed place, confirmed by a tag sentence
     ("微信群里转的文章说这是第一次直接给全国所有村主职干部培训，真的假的", "第一次"),  # 微信群, 转: how it reached them
+    ("茂名开班式是24号上午吧？我稿子里这么写的", "25日上午"),  # the guess asks; what follows is the asker's story
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
