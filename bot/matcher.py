@@ -1159,11 +1159,18 @@ class Matcher:
         groups = [g for g in (g.strip() for g in groups) if g]
         if len(groups) < 2:
             return [question]
-        first = [t for t in self.terms(self._prefold(groups[0])) if self._names_subject(t)]
+        first_terms = self.terms(self._prefold(groups[0]))
+        first = [t for t in first_terms if self._names_subject(t)]
         out = [groups[0]]
         for g in groups[1:]:
-            has = any(self._names_subject(t) for t in self.terms(self._prefold(g)))
-            out.append(g if has or not first else f"{''.join(first)} {g}")
+            terms = self.terms(self._prefold(g))
+            if any(self._names_subject(t) for t in terms):
+                out.append(g)
+            elif len(own := [t for t in terms if t in self._df]) == 1 and own[0] in first_terms:
+                # (开班第一课是谁讲的，讲的啥内容: the first one's verb and a question word ask of its thing)
+                out.append(f"{''.join(t for t in first_terms if t not in terms)} {g}")
+            else:
+                out.append(f"{''.join(first)} {g}" if first else g)
         return out
 
     def conjuncts(self, question: str) -> dict[str, str]:

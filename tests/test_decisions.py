@@ -1008,6 +1008,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("茂名开班式是24号上午吧？我稿子里这么写的", "25日上午"),  # the guess asks; what follows is the asker's story
     ("我是镇里的办事员，领导让我整理庄书记讲的四大要求，帮我列一下呗", "忠诚可靠"),  # 领导让我整理: the asker's task
     ("县级分课堂那边，是哪些人走到学员中间去交流的", "党政领导班子成员"),  # 走到 is 走进
+    ("话说湖北那个村干部培训,开班第一课是谁讲的,讲的啥内容?", "二十大精神"),  # 讲的啥内容: of the first lesson
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
