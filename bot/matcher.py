@@ -1431,7 +1431,7 @@ class Matcher:
                               for a in sorted(arts)) / total
             score = W_COVERAGE * cov + W_FUZZ * best / 100.0
             score *= FOREIGN_ENTITY_PENALTY ** min(foreign, 2)
-            if doc.fact.overview:
+            if doc.fact.overview and best < EXACT_FUZZ:  # (asked in a round-up's own words, it is the answer)
                 score *= OVERVIEW_PENALTY
             if placed and not placed & arts:
                 score *= OTHER_PLACE_PENALTY

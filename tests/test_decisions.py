@@ -1043,3 +1043,10 @@ def test_either_side_of_a_choice_is_asked_of_each_training(qa: QA) -> None:
     assert "新质生产力" in qa.ask("有讲新质生产力或者产业发展吗").text
     assert "市委书记" in qa.ask("庄悦群的年龄或者职务").text  # the side stated is told
     assert not qa.ask("庄悦群的年龄或者籍贯是什么").answered  # neither side is stated
+
+
+def test_a_round_up_asked_in_its_own_words_is_the_answer(qa: QA) -> None:
+    # a round-up is penalised against facts about one thing, but not when the question is one of its own variants
+    assert qa.ask("学员们都说了些什么").facts == ("both-student-remarks",)
+    answer = qa.ask("文章里用了哪些形象的比方?")
+    assert "龙头" in answer.text and "及时雨" in answer.text, answer.facts
