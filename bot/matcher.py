@@ -91,6 +91,7 @@ POSTINGS_BUDGET = 5000
 # Up to this many question variants, every one gets a fuzzy ratio; beyond, only those sharing the question's
 # rarest character pairs, up to about this many (rapidfuzz takes ~0.35 µs a variant).
 FUZZ_SCAN = 4000
+MAX_GUESSES = 4  # words of a guess tried without, each a full pass: bounded for a long message
 UNKNOWN_WEIGHT = 4.0  # a word no fact contains: an unasked-about detail (年纪, 家乡) or just phrasing
 # The thing asked for (生产什么产品, 门票多少钱, 电话是多少) is a word no fact contains: whatever matches the rest
 # of the question, the articles do not state it.
@@ -224,6 +225,9 @@ _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天
 _TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
                        r"[啊呀吧呢吗哈]*$")
 # 在茂南区对吧: which district; 基地在高州，对不对: where
+# a detail recalled or guessed mid-message (是比亚迪吗, 是郑家湖村的书记对不？…, 是化州哪个镇的来着, 大概三万人左右)
+_RECALLED = re.compile(r"是[^,?!。]{1,12}?[吗吧嘛](?=\W|$)|对不(?!起)|来着|左右\W*$|大概|好像|我记得|记得是")
+_IS_IT = re.compile(r"是([^\W的]{2,6})[吗吧嘛](?=\W|$)")
 _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))"
                             r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?\W*$))")
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?"
@@ -1227,6 +1231,23 @@ class Matcher:
         while end < len(words) - 1 and words[end] in self.kb.stopwords:
             end += 1
         return ["".join(words[:at] + words[end + 1:]), "".join(words[:at - 1] + words[at + 1:])]
+
+    def without_guess(self, text: str) -> list[str]:
+        """A guess to confirm (孙开林是郑家湖村的书记对不, 是比亚迪吗) without each name, place or unknown word it
+        guesses: a wrong guess is what is asked, not a subject. Empty for a message that guesses nothing."""
+        folded = self._prefold(text)
+        if not (_GUESS.search(folded) or _RECALLED.search(folded)) or _FROM_PLACE.search(folded):
+            return []  # (王树斌是深圳人吧 asks where he is from, which is never stated)
+        words = self.segmenter.cut(folded)
+        asked = {m.group(1) for m in _IS_IT.finditer(folded)}  # 是比亚迪吗: the thing guessed, known or not
+        # what is guessed follows 是 (孙开林是郑家湖村的书记对不): the one asked about comes before it
+        after = words.index("是") + 1 if "是" in words else 0
+        guessed = [w for w in dict.fromkeys(words[after:]) if w not in self._alias_article and (
+            self._is_entity(w) or (self.idf(w) == UNKNOWN_WEIGHT and (self.segmenter.is_name(w) or w in asked)))]
+        out = ["".join(x for x in words if x != w) for w in guessed[:MAX_GUESSES]]
+        if _GUESSED_NUMBER.search(folded):  # (大概三万人左右: how many)
+            out.append(_GUESSED_NUMBER.sub("多少", folded))
+        return out
 
     def _names_subject(self, word: str) -> bool:
         """A person, a training's name or a word only one training mentions: what a clause is about."""
