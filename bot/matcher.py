@@ -1130,8 +1130,10 @@ class Matcher:
             # nothing left names what is asked about, unless the story says which training (老师布置作业要写茂名镇街书记
             # 培训的心得，请问培训一共搞了几天): the question, of that training
             # (by its place: 有个全国乡村振兴局长培训班，都讲了啥 names another training, not 湖北's)
+            # (or by a place only its article names: 我表哥在电白当干部，他说…, 茂名's)
             story = {a for p, f in prefolded if p not in keep for a in self._trainings_of(p)[0]
-                     if a in self._primary_of and self._primary_of[a] in f}
+                     if a in self._primary_of and self._primary_of[a] in f} or {
+                a for p, _ in prefolded if p not in keep for a in self._trainings_of(p)[1]}
             return self._primary_of[story.pop()] + "，".join(keep) if len(story) == 1 else ""
         return "，".join(keep)
 

@@ -1011,6 +1011,8 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("话说湖北那个村干部培训,开班第一课是谁讲的,讲的啥内容?", "二十大精神"),  # 讲的啥内容: of the first lesson
     ("孙开林是郑家湖村的书记对不？他在培训上讲了啥来着", "尧治河村"),  # a wrong guess is what is asked
     ("裴婉君是化州哪个镇的来着？", "根子镇"), ("湖北去北京主课堂上课的好像有20个人？我们村书记说的", "10位"),
+    ("老师好，我表哥在电白当干部，他说前阵子市里把所有镇街书记都拉去集中培训了，回来累得够呛，想问下那个培训具体是几号到几号啊？",
+     "4月24日"),  # the story names 电白, which only 茂名's article has
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
