@@ -238,8 +238,8 @@ _OR_WORDS = frozenset({"或", "或者", "或是"})
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
                            r"(?:主办|举办|办|组织)的(?=[^,，?？。!！吗呢]{0,6}?(?:培训|班|课))")
-# particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从)
-_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各")
+# particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从, 讲绿美)
+_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各讲")
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
 # 王树斌是什么身份 finds the fact giving his title even though its text never says 职务; 孙开林的村子 is the 村 it names
