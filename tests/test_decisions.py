@@ -1014,6 +1014,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("老师好，我表哥在电白当干部，他说前阵子市里把所有镇街书记都拉去集中培训了，回来累得够呛，想问下那个培训具体是几号到几号啊？",
      "4月24日"),  # the story names 电白, which only 茂名's article has
     ("茂名培训讲绿美生态的是谁，湖北培训里说培训是「及时雨」的是谁？", "曾春"),  # 讲 glued to 绿美 by jieba
+    ("庄悦群去年在哪个活动上给村书记授过课？", "千名村书记话振兴"),  # 在哪个活动上: which event, not where
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
