@@ -19,7 +19,7 @@ from bot.answer import (
 )
 from bot.index_cache import build_matcher
 from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
-from bot.matcher import Matcher
+from bot.matcher import AND_WORDS, Matcher
 from bot.normalize import clean, detect_script, in_script, safe_text
 
 # a fact covering this much of a message's words is what it is about, whatever else it asks
@@ -122,6 +122,10 @@ class QA:
             sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(text)]
             if any(a.answered for a in sides):
                 return combine(question, [a for a in sides if a.answered])
+            # 对比一下两次培训的时长和授课形式: two things asked, both to be answered
+            sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(text, AND_WORDS)]
+            if sides and all(a.answered for a in sides):
+                return combine(question, sides)
             # 孙开林是郑家湖村的书记对不: the wrong guess is what is asked; the best answer without it
             guesses = [decide(kb, question, matcher.analyse(t), script) for t in matcher.without_guess(text)]
             if best := max((a for a in guesses if a.answered), key=lambda a: a.confidence, default=None):

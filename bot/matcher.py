@@ -235,6 +235,7 @@ _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八
 _DATE_UNITS = frozenset("号日月")
 _OR_ELSE = re.compile(r"或者|或是|还是说")
 _OR_WORDS = frozenset({"或", "或者", "或是"})
+AND_WORDS = frozenset({"和", "与", "及", "以及"})  # (时长和授课形式: two things asked, each its own answer)
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
                            r"(?:主办|举办|办|组织)的(?=[^,，?？。!！吗呢]{0,6}?(?:培训|班|课))")
@@ -1223,17 +1224,20 @@ class Matcher:
             out[aid] = f"{out[aid]}和{mine}" if aid in out else mine
         return {aid: q + tail for aid, q in out.items()}
 
-    def alternatives(self, question: str) -> list[str]:
+    def alternatives(self, question: str, joiners: frozenset[str] = _OR_WORDS) -> list[str]:
         """The question about each side of its "A或B" (几条要求或几个专题 → 几条要求, 几个专题), for trainings that
         have one side only. Empty when there is no such choice."""
         words = self.segmenter.cut(self._prefold(question))
-        at = next((i for i, w in enumerate(words) if w in _OR_WORDS and 0 < i < len(words) - 1), None)
+        at = next((i for i, w in enumerate(words) if w in joiners and 0 < i < len(words) - 1), None)
         if at is None:
             return []
-        end = at + 1  # the right side: past question words and measures (几个专题) to its first content word
+        end = at + 1  # the right side: past question words and measures (几个专题), then its content words
         while end < len(words) - 1 and words[end] in self.kb.stopwords:
             end += 1
-        return ["".join(words[:at] + words[end + 1:]), "".join(words[:at - 1] + words[at + 1:])]
+        end += 1
+        while end < len(words) and words[end] not in self.kb.stopwords and _HAN.match(words[end]):
+            end += 1  # (时长和授课形式: 授课形式)
+        return ["".join(words[:at] + words[end:]), "".join(words[:at - 1] + words[at + 1:])]
 
     def without_guess(self, text: str) -> list[str]:
         """A guess to confirm (孙开林是郑家湖村的书记对不, 是比亚迪吗) without each name, place or unknown word it

@@ -1057,3 +1057,9 @@ def test_a_round_up_asked_in_its_own_words_is_the_answer(qa: QA) -> None:
     assert qa.ask("学员们都说了些什么").facts == ("both-student-remarks",)
     answer = qa.ask("文章里用了哪些形象的比方?")
     assert "龙头" in answer.text and "及时雨" in answer.text, answer.facts
+
+
+def test_two_things_joined_by_and_are_each_answered(qa: QA) -> None:
+    answer = qa.ask("对比一下两次培训的时长和授课形式")
+    assert answer.answered and "3天" in answer.text and "视频" in answer.text, answer.reason
+    assert not qa.ask("庄悦群的年龄和籍贯").answered  # neither is stated
