@@ -218,9 +218,9 @@ _GENDER = re.compile(r"是不是(?:女|男)的|是男是女|是男的还是女�
 _EARLIER = re.compile(r"(?:(?:哪个|哪篇|哪场|哪次)(?:先|更早|早)|谁更早)(办|发|举办|开|搞|登)?的?")  # not 谁先讲
 # 培训班是谁搞的: who ran it (not 九奖九惩是谁搞出来的, who thought of it)
 _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|弄|整)的?(?!出)")
-# a guess to confirm (湖北有3.5万人参加，没记错吧): its number is what is asked, right or wrong
+# a guess to confirm (湖北有3.5万人参加，没记错吧; …，真的假的 → ，吗): its number is what is asked, right or wrong
 _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多]?[^,?]{0,3}吗|吧\W*$|对吧|对不对|对嘛|是吧|"
-                    r"记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是|[是对]吗\W*$")
+                    r"记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是|[是对,]吗\W*$")
 # a sentence that only asks whether the one before is right
 _TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
                        r"[啊呀吧呢吗哈]*$")
@@ -231,7 +231,7 @@ _RECALLED = re.compile(r"是[^,?!。]{1,12}?[吗吧嘛](?=\W|$)|对不(?!起)|�
 _IS_IT = re.compile(r"是([^\W的]{2,6})[吗吧嘛](?=\W|$)")
 _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))"
                             r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?\W*$))")
-_GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[两三四五六七八九十]+[万千]多?"
+_GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[一两三四五六七八九十百]+[万千]多?"
                              r"|[三四五六七八九十百]+(?=[个位名人天年])(?!人课堂)")  # (not 一个, 两个培训, 百人课堂)
 _DATE_UNITS = frozenset("号日月")
 _OR_ELSE = re.compile(r"或者|或是|还是说")

@@ -1016,6 +1016,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("茂名培训讲绿美生态的是谁，湖北培训里说培训是「及时雨」的是谁？", "曾春"),  # 讲 glued to 绿美 by jieba
     ("庄悦群去年在哪个活动上给村书记授过课？", "千名村书记话振兴"),  # 在哪个活动上: which event, not where
     ("湖北为了这次培训搞了5个工作专班？这么多吗", "3个"), ("我看新闻说马聂才25岁，是省级分课堂最年轻的那个？", "30岁"),
+    ("我们这边有人说全国一起上课的村干部有一百万人，真的假的？", "52万"),  # 一百万 guessed, 真的假的 the tag
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
