@@ -118,24 +118,25 @@ class QA:
                         len({a.wants for a in analyses}) > 1 or len({a.facts for a in answers}) == len(answers)):
                     return combine(question, [whole, *answers])
         if not whole.answered:
-            # 有讲新质生产力或者产业发展吗: either side may be what an article has; each answered is told
-            sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(text)]
-            if any(a.answered for a in sides):
-                return combine(question, [a for a in sides if a.answered])
-            # 对比一下两次培训的时长和授课形式: two things asked, both to be answered
-            sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(text, AND_WORDS)]
-            if sides and all(a.answered for a in sides):
-                return combine(question, sides)
-            # 孙开林是郑家湖村的书记对不: the wrong guess is what is asked; the best answer without it
-            guesses = [decide(kb, question, matcher.analyse(t), script) for t in matcher.without_guess(text)]
-            if best := max((a for a in guesses if a.answered), key=lambda a: a.confidence, default=None):
-                return best
             # a question told as a story (我是个镇上的小干部哈，听说…，他们参观的是哪个企业啊): the asking part alone
             core = matcher.asking_core(text)
             if core:
                 alone = decide(kb, question, matcher.analyse(core), script)
                 if alone.answered:
                     return alone
+            told = core or text  # (the story cut away)
+            # 有讲新质生产力或者产业发展吗: either side may be what an article has; each answered is told
+            sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(told)]
+            if any(a.answered for a in sides):
+                return combine(question, [a for a in sides if a.answered])
+            # 对比一下两次培训的时长和授课形式: two things asked, both to be answered
+            sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(told, AND_WORDS)]
+            if sides and all(a.answered for a in sides):
+                return combine(question, sides)
+            # 孙开林是郑家湖村的书记对不: the wrong guess is what is asked; the best answer without it
+            guesses = [decide(kb, question, matcher.analyse(t), script) for t in matcher.without_guess(text)]
+            if best := max((a for a in guesses if a.answered), key=lambda a: a.confidence, default=None):
+                return best
         return whole
 
     def reload(self) -> list[Problem]:
