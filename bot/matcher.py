@@ -224,11 +224,11 @@ _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天
 # a sentence that only asks whether the one before is right
 _TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
                        r"[啊呀吧呢吗哈]*$")
-# 在茂南区对吧: which district; 基地在高州，对不对: where
 # a detail recalled or guessed mid-message (是比亚迪吗, 是郑家湖村的书记对不？…, 是化州哪个镇的来着, 大概三万人左右)
 _RECALLED = re.compile(r"是[^,?!。]{1,12}?[吗吧嘛](?=\W|$)|对不(?!起)|来着|左右\W*$|大概|好像|我记得|记得是"
                        r"|[这那]么[多少]|才(?=\d)")
-_IS_IT = re.compile(r"是([^\W的]{2,6})[吗吧嘛](?=\W|$)")
+_IS_IT = re.compile(r"是([^\W的]{2,6})[吗吧嘛](?=\W|$)")  # the thing guessed: 是比亚迪吗
+# 在茂南区对吧: which district; 基地在高州，对不对: where
 _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))"
                             r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?\W*$))")
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[一两三四五六七八九十百]+[万千]多?"
