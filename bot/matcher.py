@@ -234,6 +234,13 @@ _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))
 _GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[一两三四五六七八九十百]+[万千]多?"
                              r"|[三四五六七八九十百]+(?=[个位名人天年])(?!人课堂)")  # (not 一个, 两个培训, 百人课堂)
 _DATE_UNITS = frozenset("号日月")
+
+
+def _number_asked(folded: str) -> str:
+    """A guessed number as the question it stands for: 3.5万人 → 多少人, but 24号 → 几号 (which day, not how many)."""
+    return _GUESSED_NUMBER.sub(lambda m: "几" if folded[m.end():m.end() + 1] in _DATE_UNITS else "多少", folded)
+
+
 _OR_ELSE = re.compile(r"或者|或是|还是说")
 _OR_WORDS = frozenset({"或", "或者", "或是"})
 AND_WORDS = frozenset({"和", "与", "及", "以及"})  # (时长和授课形式: two things asked, each its own answer)
@@ -1254,7 +1261,7 @@ class Matcher:
             self._is_entity(w) or (self.idf(w) == UNKNOWN_WEIGHT and (self.segmenter.is_name(w) or w in asked)))]
         out = ["".join(x for x in words if x != w) for w in guessed[:MAX_GUESSES]]
         if _GUESSED_NUMBER.search(folded):  # (大概三万人左右: how many)
-            out.append(_GUESSED_NUMBER.sub("多少", folded))
+            out.append(_number_asked(folded))
         return out
 
     def _names_subject(self, word: str) -> bool:
@@ -1304,9 +1311,7 @@ class Matcher:
         if m and not _ASKS.search(m.group(0)) and _ASKS.search(folded[m.end():]):
             folded = folded[:m.start()] + folded[m.end():]
         if _GUESS.search(folded):
-            # (是24号上午对吧 asks which day: 几号, not 多少号)
-            folded = _GUESSED_NUMBER.sub(lambda m: "几" if folded[m.end():m.end() + 1] in _DATE_UNITS else "多少",
-                                         folded)
+            folded = _number_asked(folded)
         words = tuple(self.segmenter.cut(folded))
         # an unknown Latin word is chat (bro, omg) far more often than a subject the articles lack; an acronym
         # typed in capitals (GDP) or a brand (iPhone) is a subject
