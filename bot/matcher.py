@@ -103,6 +103,7 @@ FOREIGN_NAME_PENALTY = 0.7
 TYPO_MAX_DIFF = 1 / 3
 EXACT_FUZZ = 90  # a question this close to a variant, in fuzz.ratio, is that variant
 TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
+_ON_PURPOSE = frozenset("像")  # a word of its own, not a stop word, never a slip (培训像下了一场雨 is not 线下)
 _LN = {"n": "l"}  # initials a name's slip may swap (周代连 for 周代年): many southern speakers merge n and l
 
 # What the question asks for.  Patterns run on the folded question (simplified, lower case).
@@ -753,7 +754,8 @@ class Matcher:
                     continue
                 # 是用 is not a typo of 实用, nor 开班时 of 开班式: a function word (是, 在, 时) is typed on purpose
                 # (except inside a long domain term: 施工对长 is 施工队长)
-                if any(seg[j] in self.kb.stopwords for j in changed) and not (size >= 4 and word in self._entities):
+                if any(seg[j] in self.kb.stopwords or seg[j] in _ON_PURPOSE for j in changed) and not (
+                        size >= 4 and word in self._entities):
                     continue
                 # two characters with one changed is a weak signal: for ordinary words (中间 from 中讲) demand the
                 # exact sound; names and domain words keep the loose one (郭昕悦, 视屏)

@@ -229,6 +229,7 @@ def test_each_training_asked_about_its_own_thing_is_answered_separately(
 def test_stop_word_glued_to_a_character_and_typos_of_words_starting_with_one(qa: QA) -> None:
     assert qa.matcher.correct("四大要球") == "四大要求"  # 要 is a stop word, 要求 an ordinary word
     assert qa.matcher.correct("当地新建有什么馆") == "当地新建有什么馆"  # not 什么官: one sound is too little
+    assert qa.matcher.correct("培训像下了一场雨") == "培训像下了一场雨"  # 像 is a word of its own, not 线下's slip
     assert qa.matcher.terms("剩下的在哪学") == ["剩下", "学"]  # 哪学 glued by jieba's HMM
     answer = qa.ask("陈丽说学了啥呀")  # jieba glues 说学
     assert answer.answered and answer.facts == ("hb-chen-li-said",), answer.reason
@@ -1017,6 +1018,10 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("庄悦群去年在哪个活动上给村书记授过课？", "千名村书记话振兴"),  # 在哪个活动上: which event, not where
     ("湖北为了这次培训搞了5个工作专班？这么多吗", "3个"), ("我看新闻说马聂才25岁，是省级分课堂最年轻的那个？", "30岁"),
     ("我们这边有人说全国一起上课的村干部有一百万人，真的假的？", "52万"),  # 一百万 guessed, 真的假的 the tag
+    ("我老伴非说茂名那个镇街书记培训搞了一个礼拜，你给评评理到底几天", "3天"),  # 评评理: a request, not a subject
+    ("我家闺女在湖北当村主任，她说全省好几万人一起上课，到底是多少人啊", "2.28万"),  # 全省: 湖北's, said as such
+    ("亲戚说湖北那个培训有十几个优秀村书记上去讲，是真的吗？一共讲了几个专题", "5个"),  # 亲戚说: who told them
+    ("这两个培训有什么共同点?", "【"),  # 共同点 asks for both, like 相同
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
