@@ -1022,6 +1022,8 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("我家闺女在湖北当村主任，她说全省好几万人一起上课，到底是多少人啊", "2.28万"),  # 全省: 湖北's, said as such
     ("亲戚说湖北那个培训有十几个优秀村书记上去讲，是真的吗？一共讲了几个专题", "5个"),  # 亲戚说: who told them
     ("这两个培训有什么共同点?", "【"),  # 共同点 asks for both, like 相同
+    ("我外甥说湖北培训分了好多小课堂，省里一个，县里一百多个，县里的具体是多少个？", "130个"),  # 县里, 小课堂
+    ("湖北那个培训县里的分课堂有没有领导去啊，是哪些人去跟学员交流的", "党政领导班子成员"),
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
