@@ -104,6 +104,7 @@ TYPO_MAX_DIFF = 1 / 3
 EXACT_FUZZ = 90  # a question this close to a variant, in fuzz.ratio, is that variant
 TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
 _ON_PURPOSE = frozenset("像")  # a word of its own, not a stop word, never a slip (培训像下了一场雨 is not 线下)
+_ROLE_ALIAS = re.compile(r"书记|主任")  # names of a training that are also the asker's own post (我是村支书)
 _LN = {"n": "l"}  # initials a name's slip may swap (周代连 for 周代年): many southern speakers merge n and l
 
 # What the question asks for.  Patterns run on the folded question (simplified, lower case).
@@ -279,8 +280,8 @@ _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 �
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 # (a space separates chat questions, 哪家媒体发的 哪年; a colon a preamble, 我在写报告: …, not a time, 17:26)
 _CLAUSE_SPLIT = re.compile(r"(?:[?？!！;；,，、\s]|(?<!\d)[:：])+")
-_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|没$|干嘛|"
-                   r"([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下
+_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|(?<!好)几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|"
+                   r"没$|干嘛|([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下; not 好几天, which tells
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
                     r"村长|镇长|县长|区长|村主任|"
@@ -1136,18 +1137,30 @@ class Matcher:
         asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
         keep = [p for p, named, f in asking if named or self.wants(f)]
-        if len(keep) == len(sentences) or not keep:
+        if len(keep) == len(sentences) or not asking:
             return ""  # nothing to cut
+        if not keep:
+            # (…说茂名的镇街书记们都跑去参观学习，真的假的？去那边主要学啥呀: asked of what the story just told)
+            return self._told_before([p for p, _, _ in asking], prefolded)
+        # the story may say which training (老师布置作业要写茂名镇街书记培训的心得，请问培训一共搞了几天)
+        # (by a name of it: 有个全国乡村振兴局长培训班 names another training, and 我孙子在村里当书记 the asker's
+        # kin, not 湖北's training; or by a place only its article names: 我表哥在电白当干部，他说…, 茂名's)
+        story = {aid for p, f in prefolded if p not in keep for alias, aid in self._alias
+                 if alias in f and alias not in _WIDER_SCOPE and not _ROLE_ALIAS.search(alias)} or {
+            a for p, _ in prefolded if p not in keep for a in self._trainings_of(p)[1]}
+        lent = self._primary_of[next(iter(story))] if len(story) == 1 else ""
         if not any(named and p in keep for p, named, _ in asking):
-            # nothing left names what is asked about, unless the story says which training (老师布置作业要写茂名镇街书记
-            # 培训的心得，请问培训一共搞了几天): the question, of that training
-            # (by its place: 有个全国乡村振兴局长培训班，都讲了啥 names another training, not 湖北's)
-            # (or by a place only its article names: 我表哥在电白当干部，他说…, 茂名's)
-            story = {a for p, f in prefolded if p not in keep for a in self._trainings_of(p)[0]
-                     if a in self._primary_of and self._primary_of[a] in f} or {
-                a for p, _ in prefolded if p not in keep for a in self._trainings_of(p)[1]}
-            return self._primary_of[story.pop()] + "，".join(keep) if len(story) == 1 else ""
-        return "，".join(keep)
+            # nothing left names what is asked about: the question, of the story's training
+            return lent + "，".join(keep) if lent else self._told_before(keep, prefolded)
+        kept = "，".join(keep)
+        # (湖北那个视频培训班，据说省里开了一千多个分课堂是不是: the count of 湖北's, not the nation's)
+        return lent + kept if lent and not self._trainings_of(kept)[0] else kept
+
+    def _told_before(self, asked: list[str], prefolded: list[tuple[str, str]]) -> str:
+        """The asking sentences after the nearest sentence before them that names a subject; empty without one."""
+        first = next(k for k, (p, _) in enumerate(prefolded) if p == asked[0])
+        told = next((p for p, f in reversed(prefolded[:first]) if self._names_any_subject(f)), "")
+        return "，".join([told, *asked]) if told else ""
 
     def _names_any_subject(self, folded: str) -> bool:
         return any(self.idf(t) != UNKNOWN_WEIGHT and self._names_subject(t)

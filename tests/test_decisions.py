@@ -1026,6 +1026,12 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("湖北那个培训县里的分课堂有没有领导去啊，是哪些人去跟学员交流的", "党政领导班子成员"),
     ("湖北省委領導要求培訓預演須達到哪「三全」?", "全流程"),  # 須: must, a function word; 三全: the three 全
     ("開班動員嗰日係邊個上台講嘢㗎?", "莊悅群"),  # 上台講: who spoke, not the 15 who went on stage
+    # the story names the training; the question asks of it (湖北's 131, not the nation's unstated total)
+    ("我是跑三农口的记者。湖北那个视频培训班，据说省里开了一千多个分课堂是不是？麻烦帮我核实一下具体数字", "131个"),
+    ("我孙子在村里当书记，前阵子去参加了个全国的视频培训，上了好几天课。到底学了几天啊？", "四天半"),  # 好几天: told
+    ("我家老头子看新闻说茂名有一百多个镇街，我说哪有那么多，你帮我们查查到底多少个", "112"),
+    ("我是镇里的宣传干事，想借鉴茂名的做法，他们那个镇街书记培训班请来的授课老师，文章里是怎么形容的?有个比喻我忘了",
+     "老师傅"),  # the question asks of what the sentence before it told
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
