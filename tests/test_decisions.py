@@ -1032,6 +1032,8 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("我家老头子看新闻说茂名有一百多个镇街，我说哪有那么多，你帮我们查查到底多少个", "112"),
     ("我是镇里的宣传干事，想借鉴茂名的做法，他们那个镇街书记培训班请来的授课老师，文章里是怎么形容的?有个比喻我忘了",
      "老师傅"),  # the question asks of what the sentence before it told
+    ("茂名的镇街书记培训是谁主办的？", "茂名市委"),  # who organised it, not when (举行)
+    ("培训班上都有谁讲课？", "中央党校"),  # who taught, in both trainings
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
