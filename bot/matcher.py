@@ -111,8 +111,8 @@ _LN = {"n": "l"}  # initials a name's slip may swap (周代连 for 周代年): m
 # 多大 at the end asks a person's age, not a size (规模多大); 我年纪大了 is chat
 _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<!作用)(?<!区别)(?<!难度)"
                     r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|(?:年纪|年龄|岁数)(?!大了|不小|也大)")
-# ... nor with 有/是 between: 规模有多大
-_SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:有|是|得)?多大")
+# ... nor with 有/是 between: 规模有多大, 覆盖范围分别是多大
+_SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:分别|各自|都)?(?:有|是|得)?多大")
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|多少日|几个月|几年")  # 几月几日 is a date
 # 多久听取一个镇街的汇报: how often, one at a time
 _FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个]|多久一次|频率"
