@@ -1465,6 +1465,9 @@ class Matcher:
                     # 湖北 says which training; it does not prefer the few facts that repeat it (马聂是谁), unless
                     # a count is asked, where 湖北's figure and the nation's differ
                     credit = 1.0
+                elif (credit == ALIAS_CREDIT and not whole_training and places and w not in self._primary_alias
+                      and frozenset(self._alias_article.get(w, ())) == placed and not _ROLE_ALIAS.search(w)):
+                    credit = 1.0  # 湖北视频培训班开了多少个分课堂: 湖北 says whose count; 视频培训 says no more
                 covered += credit * weight
                 if credit == 0.0:
                     missing.append(w)
