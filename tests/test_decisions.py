@@ -1037,6 +1037,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("莊悅群提出的四大要求中，第一項是什麼？", "學理論"),  # 第一项 is 第一条
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
+    ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
