@@ -209,6 +209,7 @@ _NATIONAL_NAME = re.compile(r"全国(?=(?:村|视频)[^,?!。]{0,12}(?:培训|�
 # is one, and stays
 _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿子|女儿|外甥女?|侄子|侄女|孙子|孙女|老公|老婆|"
                   r"爸爸?|妈妈?|家人|家里人|同事|老乡|邻居|表哥|表姐|表弟|表妹|哥|姐|弟|妹)(?:们)?")
+_RUN_BREAK = re.compile(r"[,，?？!！;；:：。、]+")
 _WHAT_PLACE = re.compile(r"(?:哪个|哪些|什么|啥|哪一个)地方")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
 # 王树斌是佛山人吗: where he is from (籍贯是哪里), not a word about people; 学员是什么人 still asks who they are
@@ -661,7 +662,8 @@ class Matcher:
         """Canonical content words: stop words dropped, runs of lone characters joined (庄/月/群 → 庄月群)."""
         out: list[str] = []
         run: list[str] = []
-        for w in [*self.segmenter.cut(folded), ""]:
+        # (a run never crosses punctuation: 授课者，除市委书记外 is not 者除)
+        for w in [w for piece in _RUN_BREAK.split(folded) for w in (*self.segmenter.cut(piece), "")]:
             if (len(w) == 2 and any(c in self.kb.stopwords for c in w) and _HAN.match(w)
                     and not self.segmenter.is_word(w) and w not in self._canon and w not in self.kb.stopwords):
                 # a stop word jieba's HMM glued to one character (说学 of 陈丽说学了啥, 哪学, 各叫): the character

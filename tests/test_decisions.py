@@ -230,6 +230,7 @@ def test_stop_word_glued_to_a_character_and_typos_of_words_starting_with_one(qa:
     assert qa.matcher.correct("四大要球") == "四大要求"  # 要 is a stop word, 要求 an ordinary word
     assert qa.matcher.correct("当地新建有什么馆") == "当地新建有什么馆"  # not 什么官: one sound is too little
     assert qa.matcher.correct("培训像下了一场雨") == "培训像下了一场雨"  # 像 is a word of its own, not 线下's slip
+    assert qa.matcher.terms("授课者,除市委书记外") == ["授课", "市委", "书记", "外"]  # no run across the comma
     assert qa.matcher.terms("剩下的在哪学") == ["剩下", "学"]  # 哪学 glued by jieba's HMM
     answer = qa.ask("陈丽说学了啥呀")  # jieba glues 说学
     assert answer.answered and answer.facts == ("hb-chen-li-said",), answer.reason
@@ -1039,6 +1040,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
     ("村书记和村主任的那个视频培训班是哪两家单位一起办的?", "中央党校"),  # 一起办 is 联合举办
+    ("茂名鎮街書記班的授課者,除市委書記外還包括哪些人?", "局長"),  # 者 and 除 are two words, not one across the comma
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
