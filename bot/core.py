@@ -73,7 +73,10 @@ class QA:
         by_name = bool(own) and not analysis.articles_named
         if by_name or (partial and (own or analysis.of_both
                                     or (analysis.both_asked and (analysis.neutral or len(analysis.touched) > 1))
-                                    or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD))):
+                                    or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD)
+                                    # (开班动员或者开班第一课是谁讲的: each side is one training's)
+                                    or (whole.answered and not analysis.articles_named
+                                        and bool(matcher.alternatives(text))))):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
             each: list[Answer] = []
             # (几条要求或几个专题: each training may answer one side of the choice only)

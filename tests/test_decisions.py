@@ -1041,6 +1041,8 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
     ("村书记和村主任的那个视频培训班是哪两家单位一起办的?", "中央党校"),  # 一起办 is 联合举办
     ("茂名鎮街書記班的授課者,除市委書記外還包括哪些人?", "局長"),  # 者 and 除 are two words, not one across the comma
+    ("开班动员或者开班第一课是谁讲的？", "庄悦群"),  # each side is one training's: both are answered
+    ("学员们都去了哪些地方上课或者参观", "省委党校"),
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
