@@ -1043,6 +1043,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("茂名鎮街書記班的授課者,除市委書記外還包括哪些人?", "局長"),  # 者 and 除 are two words, not one across the comma
     ("开班动员或者开班第一课是谁讲的？", "庄悦群"),  # each side is one training's: both are answered
     ("学员们都去了哪些地方上课或者参观", "省委党校"),
+    ("老師你好，我係香港嘅讀者，睇到商報講茂名培訓鎮街書記，想知佢哋分組研討傾咗啲咩題目呀?", "獻一策"),  # 商报, 想知
 ])
 def test_answered_despite_the_phrasing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
