@@ -17,8 +17,8 @@ from bot.answer import (
     decide,
     examples,
 )
-from bot.index_cache import build_matcher
-from bot.knowledge import KnowledgeBase, Problem, check_knowledge, load_knowledge
+from bot.index_cache import build_matcher, load_knowledge_cached
+from bot.knowledge import KnowledgeBase, Problem, check_knowledge
 from bot.matcher import AND_WORDS, Matcher
 from bot.normalize import clean, detect_script, in_script, safe_text
 
@@ -39,8 +39,8 @@ class QA:
 
     @classmethod
     def load(cls, knowledge_dir: Path | None = None, seeds_dir: Path | None = None) -> QA:
-        """Load and validate knowledge; raises KnowledgeError."""
-        return cls(load_knowledge(knowledge_dir, seeds_dir), knowledge_dir, seeds_dir)
+        """Load and validate knowledge (or reuse what validated the same files before); raises KnowledgeError."""
+        return cls(load_knowledge_cached(knowledge_dir, seeds_dir), knowledge_dir, seeds_dir)
 
     @property
     def kb(self) -> KnowledgeBase:

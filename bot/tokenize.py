@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 import os
 import re
 import sys
@@ -113,10 +114,24 @@ class Segmenter:
         self._tk = jieba.Tokenizer(dictionary=str(dictionary))
         self._tk.cache_file = str(dictionary.with_suffix(".cache"))
         self._tk.tmp_dir = str(where)
-        self._tk.initialize()
+        self._load_prefix_dict(dictionary)
         self._names_file = dictionary.with_suffix(".names")
         self._names: frozenset[str] | None = None
         self._function: frozenset[str] | None = None
+
+    def _load_prefix_dict(self, dictionary: Path) -> None:
+        # jieba reads its cache with marshal.load(file), which reads object by object: 0.17 s against 0.04 s for
+        # marshal.loads of the whole file. A cache older than its dictionary, or unreadable, is jieba's to rebuild.
+        cache = Path(self._tk.cache_file)
+        try:
+            if cache.stat().st_mtime > dictionary.stat().st_mtime:
+                freq, total = marshal.loads(cache.read_bytes())
+                if isinstance(freq, dict) and isinstance(total, int):
+                    self._tk.FREQ, self._tk.total, self._tk.initialized = freq, total, True
+                    return
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        self._tk.initialize()
 
     def is_name(self, word: str) -> bool:
         """Whether jieba's dictionary knows `word` as a place or person name (loaded on first use)."""
