@@ -24,6 +24,7 @@ from bot.normalize import detect_script, fold
     "九奖九惩具体是奖哪九项、惩哪九项？",  # no fact lists nine of anything
     "王树斌在佛山原来是干啥的",  # what he did before: the articles tell of the training
     "程桔是不是女的",  # her sex
+    "郭昕玥还编辑过哪些别的报道？",  # what she edited elsewhere
     "程桔是怎么当上书记的", "曾春以前担任过什么职务", "黄毅的下一个职务是什么", "郑雄接下来要干啥",  # before, after
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
@@ -47,6 +48,10 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("程菊说培训内容怎么样?", "接地气", "hb-"),  # her words, not who she is; 菊 is a typo of 桔
     ("为什么说这次视频培训是第一次?", "主职干部", "hb-"),  # 为什么说 asks a reason, not someone's words
     ("茂名以前办过类似的培训吗?", "电商人才", "both-"),  # history the article does tell
+    ("這次茂名鎮街書記培訓叫什麼名字？", "百人课堂", "mm-"),  # 叫什么名字 is all stop words: the name, not its meaning
+    ("崇陽嗰個程桔點評個培訓講咗咩？", "既接天线", "hb-"),  # 点评 is 评价
+    ("两个培训的学员分别是哪一级的干部？", "村主职干部", "both-"),
+    ("湖北那次培训的学员是哪些人", "2.28万", "hb-"),  # not the quote whose answer mentions 学员 and 人
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
