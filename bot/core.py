@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from bot.answer import (
@@ -61,7 +62,10 @@ class QA:
         if len(text) > MAX_QUESTION_CHARS:
             return Answer(question, False, script, suggestions=examples(kb, script),
                           notice=in_script(TOO_LONG, script))
-        analysis = matcher.analyse(text)
+        # one message reaches the same clause by several routes (its clauses, its asking part, each training)
+        analyse = lru_cache(maxsize=None)(matcher.analyse)
+        alternatives = lru_cache(maxsize=None)(matcher.alternatives)
+        analysis = analyse(text)
         whole = decide(kb, question, analysis, script)
         # (an unnamed question whose best fact scores under the per-training bar is not worth two more passes)
         top_score = analysis.candidates[0].score if analysis.candidates else 0.0
@@ -76,14 +80,14 @@ class QA:
                                     or (analysis.neutral and not whole.answered and top_score >= EACH_THRESHOLD)
                                     # (开班动员或者开班第一课是谁讲的: each side is one training's)
                                     or (whole.answered and not analysis.articles_named
-                                        and bool(matcher.alternatives(text))))):
+                                        and bool(alternatives(text))))):
             # 两场培训分别…, 坡心镇和尧治河村的书记分别叫什么: no one fact answers for both; ask each training alone
             each: list[Answer] = []
             # (几条要求或几个专题: each training may answer one side of the choice only)
-            asked = [text] if own else [text, *matcher.alternatives(text)]
+            asked = [text] if own else [text, *alternatives(text)]
             for aid in kb.articles:  # every training must answer: stop at the first that does not
                 for t in asked:  # (the whole question first: a side alone is asked only when it finds nothing)
-                    one = decide(kb, question, matcher.analyse(own.get(aid, t), article=aid), script, EACH_THRESHOLD,
+                    one = decide(kb, question, analyse(own.get(aid, t), article=aid), script, EACH_THRESHOLD,
                                  EACH_MIN_COVERAGE)
                     if one.answered:
                         break
@@ -102,7 +106,7 @@ class QA:
             asks_more = top is not None and not top.type_ok and top.coverage >= FULL_COVERAGE
             several = len({matcher.subjects(c) for c in clauses}) > 1
             if (not whole.answered and (not asks_more or several)) or (whole.answered and several):
-                parts = [matcher.analyse(c) for c in clauses]
+                parts = [analyse(c) for c in clauses]
                 answers = [decide(kb, c, a, script) for c, a in zip(clauses, parts, strict=True)]
                 if all(a.answered for a in answers):
                     return combine(question, answers)
@@ -114,7 +118,7 @@ class QA:
             elif whole.answered:
                 # one subject, different kinds of answer asked (茂名那篇是哪家媒体发的 哪年): the whole message's fact
                 # may give one kind only, so each clause brings its own fact too
-                analyses = [matcher.analyse(c) for c in clauses]
+                analyses = [analyse(c) for c in clauses]
                 answers = [decide(kb, c, a, script) for c, a in zip(clauses, analyses, strict=True)]
                 # (or the same kind of two things: 镇街总共几个 常委会每周听几个汇报, each clause its own fact)
                 if all(a.answered for a in answers) and any(set(a.facts) - set(whole.facts) for a in answers) and (
@@ -124,20 +128,20 @@ class QA:
             # a question told as a story (我是个镇上的小干部哈，听说…，他们参观的是哪个企业啊): the asking part alone
             core = matcher.asking_core(text)
             if core:
-                alone = decide(kb, question, matcher.analyse(core), script)
+                alone = decide(kb, question, analyse(core), script)
                 if alone.answered:
                     return alone
             told = core or text  # (the story cut away)
             # 有讲新质生产力或者产业发展吗: either side may be what an article has; each answered is told
-            sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(told)]
+            sides = [decide(kb, t, analyse(t), script) for t in alternatives(told)]
             if any(a.answered for a in sides):
                 return combine(question, [a for a in sides if a.answered])
             # 对比一下两次培训的时长和授课形式: two things asked, both to be answered
-            sides = [decide(kb, t, matcher.analyse(t), script) for t in matcher.alternatives(told, AND_WORDS)]
+            sides = [decide(kb, t, analyse(t), script) for t in alternatives(told, AND_WORDS)]
             if sides and all(a.answered for a in sides):
                 return combine(question, sides)
             # 孙开林是郑家湖村的书记对不: the wrong guess is what is asked; the best answer without it
-            guesses = [decide(kb, question, matcher.analyse(t), script) for t in matcher.without_guess(text)]
+            guesses = [decide(kb, question, analyse(t), script) for t in matcher.without_guess(text)]
             if best := max((a for a in guesses if a.answered), key=lambda a: a.confidence, default=None):
                 return best
         return whole
