@@ -52,6 +52,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("崇陽嗰個程桔點評個培訓講咗咩？", "既接天线", "hb-"),  # 点评 is 评价
     ("两个培训的学员分别是哪一级的干部？", "村主职干部", "both-"),
     ("湖北那次培训的学员是哪些人", "2.28万", "hb-"),  # not the quote whose answer mentions 学员 and 人
+    ("两边都是怎么上课的", "视频授课", "both-"),  # 湖北's classrooms and its video lessons, one answer
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
