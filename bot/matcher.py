@@ -1155,7 +1155,14 @@ class Matcher:
             a for p, _ in prefolded if p not in keep for a in self._trainings_of(p)[1]}
         lent = self._primary_of[next(iter(story))] if len(story) == 1 else ""
         if not any(named and p in keep for p, named, _ in asking):
-            # nothing left names what is asked about: the question, of the story's training
+            # nothing left names what is asked about: the question, of the story's training; but a question of
+            # question words alone (…专门弄了个盯学风的小组? 叫啥) would then ask the training's name: of what the
+            # story just told
+            folded_keep, _, content = self._prepare("，".join(keep))
+            if lent and self.wants(folded_keep) == ("name",) and all(self.idf(w) == UNKNOWN_WEIGHT for w in content):
+                told = self._told_before(keep, prefolded)
+                if told:
+                    return told if self._trainings_of(told)[0] else lent + told
             return lent + "，".join(keep) if lent else self._told_before(keep, prefolded)
         kept = "，".join(keep)
         # (湖北那个视频培训班，据说省里开了一千多个分课堂是不是: the count of 湖北's, not the nation's)

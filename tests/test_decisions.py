@@ -1099,3 +1099,13 @@ def test_two_things_joined_by_and_are_each_answered(qa: QA) -> None:
     answer = qa.ask("对比一下两次培训的时长和授课形式")
     assert answer.answered and "3天" in answer.text and "视频" in answer.text, answer.reason
     assert not qa.ask("庄悦群的年龄和籍贯").answered  # neither is stated
+
+
+@pytest.mark.parametrize("question", [
+    "听说湖北那个培训还专门弄了个盯学风的小组? 叫啥",
+    "打扰了，想问湖北那篇文章里周书记他们村搞了个晚上大家聊天的广场，名字挺有意思的，叫什么来着",
+])
+def test_asking_only_a_name_after_a_story_is_not_asking_the_trainings_title(qa: QA, question: str) -> None:
+    # the story's training lent to a bare 叫啥 would ask the article's title; the name asked is of what the story told
+    answer = qa.ask(question)
+    assert not any(f.endswith("-title") for f in answer.facts), answer.facts
