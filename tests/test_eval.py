@@ -17,82 +17,88 @@ EVAL = Path(__file__).parent / "eval"
 # 60 traditional), holdout15 (chat style), holdout16, holdout19 (Cantonese, formal traditional, chat), holdout20,
 # holdout21, holdout23 to holdout25, holdout27 to holdout29, holdout31, holdout33, holdout35 to holdout38, holdout40,
 # holdout41, holdout43, holdout45, holdout46, holdout48, holdout49, holdout52, holdout54, holdout55, holdout58,
-# holdout62, holdout63, holdout64 and holdout67 have since been used to diagnose failures, so their figures are no
-# longer unseen; so have holdout26 and holdout51, whose failures a failing floor once printed. holdout66 (the newest),
-# holdout65, holdout61, holdout60, holdout59, holdout57, holdout56, holdout53, holdout50, holdout47, holdout44,
-# holdout42, holdout39, holdout34, holdout32, holdout30, holdout22, holdout17, holdout18, holdout7, holdout10 and
-# holdout13 have only been measured, not read:
-# they are the honest figures for questions nobody prepared for (27 of their questions were once shown by mistake, see
+# holdout62, holdout63, holdout64, holdout67 and holdout70 to holdout73 have since been used to diagnose failures, so
+# their figures are no longer unseen; so have holdout26 and holdout51, whose failures a failing floor once printed.
+# holdout69 and holdout68 (the newest), holdout66, holdout65, holdout61, holdout60, holdout59, holdout57, holdout56,
+# holdout53, holdout50, holdout47, holdout44, holdout42, holdout39, holdout34, holdout32, holdout30, holdout22,
+# holdout17, holdout18, holdout7, holdout10 and holdout13 have only been measured, not read: they are the honest
+# figures for questions nobody prepared for (27 of their questions were once shown by mistake, see
 # README). Floors sit just under today's figures (README "Answer quality").
 SETS = [
     ("questions.yaml", 0.99, 0.99),
     ("holdout.yaml", 0.99, 0.99),
     ("holdout2.yaml", 0.99, 0.99),
     ("holdout3.yaml", 0.99, 0.99),
-    ("holdout4.yaml", 0.98, 0.99),
+    ("holdout4.yaml", 0.98, 0.97),
     ("holdout5.yaml", 0.98, 0.99),
     ("holdout6.yaml", 0.99, 0.99),
     ("holdout8.yaml", 0.98, 0.99),
     ("holdout9.yaml", 0.98, 0.97),
-    ("holdout11.yaml", 0.89, 0.99),
+    ("holdout11.yaml", 0.90, 0.99),
     ("holdout12.yaml", 0.92, 0.92),
     ("holdout14.yaml", 0.97, 0.96),
     ("holdout15.yaml", 0.99, 0.99),
     ("holdout16.yaml", 0.96, 0.97),
     ("holdout19.yaml", 0.97, 0.99),  # Cantonese, formal traditional and chat
-    ("holdout20.yaml", 0.92, 0.99),
-    ("holdout21.yaml", 0.87, 0.96),  # 60 both-trainings questions (diagnosis)
+    ("holdout20.yaml", 0.93, 0.99),
+    ("holdout21.yaml", 0.87, 0.92),  # 60 both-trainings questions (diagnosis)
     ("holdout23.yaml", 0.94, 0.99),  # chat and both-trainings questions (diagnosis)
     ("holdout24.yaml", 0.96, 0.97),
-    ("holdout25.yaml", 0.98, 0.99),
-    ("holdout27.yaml", 0.95, 0.99),
-    ("holdout28.yaml", 0.90, 0.97),  # 40 both-trainings questions (diagnosis)
-    ("holdout31.yaml", 0.90, 0.99),  # 40 traditional, 50 chat, 40 both-trainings questions (diagnosis)
-    ("holdout29.yaml", 0.95, 0.99),
+    ("holdout25.yaml", 0.97, 0.99),
+    ("holdout27.yaml", 0.96, 0.99),
+    ("holdout28.yaml", 0.91, 0.97),  # 40 both-trainings questions (diagnosis)
+    ("holdout31.yaml", 0.91, 0.99),  # 40 traditional, 50 chat, 40 both-trainings questions (diagnosis)
+    ("holdout29.yaml", 0.96, 0.99),
     ("holdout7.yaml", 0.94, 0.97),
     ("holdout10.yaml", 0.95, 0.97),
     ("holdout13.yaml", 0.94, 0.97),
-    ("holdout17.yaml", 0.96, 0.97),
+    ("holdout17.yaml", 0.96, 0.95),
     ("holdout18.yaml", 0.94, 0.99),
-    ("holdout22.yaml", 0.88, 0.95),
-    ("holdout26.yaml", 0.93, 0.97),  # written unseen; 4 failures once printed by a failing floor
-    ("holdout30.yaml", 0.95, 0.97),  # unseen: totals only
+    ("holdout22.yaml", 0.90, 0.95),
+    ("holdout26.yaml", 0.94, 0.97),  # written unseen; 4 failures once printed by a failing floor
+    ("holdout30.yaml", 0.94, 0.97),  # unseen: totals only
     ("holdout32.yaml", 0.96, 0.99),  # unseen (6 of its chat failures once shown, see README)
-    ("holdout33.yaml", 0.96, 0.99),  # diagnosis; first run 89.3% / 100%
+    ("holdout33.yaml", 0.98, 0.99),  # diagnosis; first run 89.3% / 100%
     ("holdout35.yaml", 0.95, 0.99),  # diagnosis, 35 both-trainings; first run 90.0% / 100%
-    ("holdout36.yaml", 0.94, 0.99),  # diagnosis; first run 84.4% / 100%
+    ("holdout36.yaml", 0.95, 0.99),  # diagnosis; first run 84.4% / 100%
     ("holdout37.yaml", 0.95, 0.99),  # diagnosis, chat asides; first run 88.8% / 100%
-    ("holdout34.yaml", 0.94, 0.97),  # unseen: totals only
+    ("holdout34.yaml", 0.95, 0.97),  # unseen: totals only
     ("holdout38.yaml", 0.95, 0.99),  # diagnosis, 50 both-trainings; first run 89.4% / 97.5%
     ("holdout39.yaml", 0.96, 0.99),  # unseen: totals only
     ("holdout40.yaml", 0.96, 0.99),  # diagnosis; first run 90.8% / 100.0%
     ("holdout41.yaml", 0.95, 0.99),  # diagnosis; first run 89.2% / 100.0%
     ("holdout43.yaml", 0.95, 0.99),  # diagnosis; first run 86.9% / 96.7%
-    ("holdout45.yaml", 0.94, 0.99),  # diagnosis; first run 86.2% / 96.7%
+    ("holdout45.yaml", 0.95, 0.99),  # diagnosis; first run 86.2% / 96.7%
     ("holdout42.yaml", 0.94, 0.97),  # unseen: totals only (2 of its questions once shown, see README)
-    ("holdout44.yaml", 0.97, 0.97),  # unseen: totals only
+    ("holdout44.yaml", 0.98, 0.95),  # unseen: totals only
     ("holdout46.yaml", 0.94, 0.99),  # diagnosis; first run 88.5% / 100.0%
-    ("holdout47.yaml", 0.95, 0.93),  # unseen: totals only
+    ("holdout47.yaml", 0.96, 0.95),  # unseen: totals only
     ("holdout51.yaml", 0.95, 0.99),  # written unseen; 9 failures once printed by a failing floor
     ("holdout50.yaml", 0.95, 0.95),  # unseen: totals only
     ("holdout48.yaml", 0.92, 0.99),  # diagnosis; first run 80.0% / 100.0%
     ("holdout49.yaml", 0.95, 0.97),  # diagnosis; first run 91.3% / 96.0%
     ("holdout52.yaml", 0.94, 0.99),  # diagnosis; first run 86.7% / 100.0%
     ("holdout53.yaml", 0.92, 0.97),  # unseen: totals only
-    ("holdout54.yaml", 0.92, 0.99),  # diagnosis, 60 both-trainings; first run 87.5% / 100.0%
-    ("holdout55.yaml", 0.97, 0.99),  # diagnosis, 60 chat; first run 93.8% / 100.0%
-    ("holdout58.yaml", 0.91, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
-    ("holdout59.yaml", 0.96, 0.97),  # unseen: totals only
+    ("holdout54.yaml", 0.93, 0.99),  # diagnosis, 60 both-trainings; first run 87.5% / 100.0%
+    ("holdout55.yaml", 0.95, 0.99),  # diagnosis, 60 chat; first run 93.8% / 100.0%
+    ("holdout58.yaml", 0.92, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
+    ("holdout59.yaml", 0.95, 0.99),  # unseen: totals only
     ("holdout57.yaml", 0.93, 0.99),  # unseen: totals only
     ("holdout56.yaml", 0.93, 0.99),  # unseen: totals only
-    ("holdout62.yaml", 0.87, 0.97),  # diagnosis, 60 chat (stories, wrong guesses), 60 both; first run 78.1% / 97.5%
+    ("holdout62.yaml", 0.88, 0.97),  # diagnosis, 60 chat (stories, wrong guesses), 60 both; first run 78.1% / 97.5%
     ("holdout63.yaml", 0.93, 0.99),  # diagnosis, 70 chat, 40 both; first run 91.2% / 100.0%
-    ("holdout61.yaml", 0.92, 0.99),  # unseen: totals only
+    ("holdout61.yaml", 0.94, 0.99),  # unseen: totals only
     ("holdout60.yaml", 0.90, 0.99),  # unseen: totals only
-    ("holdout64.yaml", 0.87, 0.99),  # diagnosis, 70 long chat, 40 both; first run 81.9% / 100.0%
+    ("holdout64.yaml", 0.88, 0.99),  # diagnosis, 70 long chat, 40 both; first run 81.9% / 100.0%
     ("holdout67.yaml", 0.89, 0.99),  # diagnosis, 50 chat, 45 both; first run 88.1% / 97.5%
-    ("holdout66.yaml", 0.90, 0.97),  # unseen, measured once at the end of its round
+    ("holdout66.yaml", 0.92, 0.97),  # unseen, measured once at the end of its round
     ("holdout65.yaml", 0.92, 0.99),  # unseen, measured once at the end of its round
+    ("holdout70.yaml", 0.89, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
+    ("holdout71.yaml", 0.93, 0.97),  # diagnosis, 50 phone-typed chat, 45 both; first run 92.5% / 97.5%
+    ("holdout72.yaml", 0.87, 0.99),  # diagnosis, 55 chat, 45 both; first run 87.5% / 100.0%
+    ("holdout73.yaml", 0.92, 0.99),  # diagnosis, 50 second-hand chat, 45 both; first run 92.5% / 100.0%
+    ("holdout69.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
+    ("holdout68.yaml", 0.92, 0.97),  # unseen, measured once at the end of its round
 ]
 
 
