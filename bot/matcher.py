@@ -212,8 +212,9 @@ _NATIONAL_NAME = re.compile(r"全国(?=(?:村|视频)[^,?!。]{0,12}(?:培训|�
 # is one, and stays
 _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿子|女儿|外甥女?|侄子|侄女|孙子|孙女|老公|老婆|"
                   r"爸爸?|妈妈?|家人|家里人|同事|老乡|邻居|表哥|表姐|表弟|表妹|哥|姐|弟|妹)(?:们)?")
-# where a run of lone characters ends (not at spaces, unlike _CLAUSE_SPLIT: 庄 月 群 is one name typed apart)
-_RUN_BREAK = re.compile(r"[,，?？!！;；:：。、]+")
+# where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
+# _CLAUSE_SPLIT: 庄 月 群 is one name typed apart; not at ".", the 。 of folded text and the point of 2.28万)
+_RUN_BREAK = re.compile(r"[,?!;:]+")
 _WHAT_PLACE = re.compile(r"(?:哪个|哪些|什么|啥|哪一个)地方")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
 # 王树斌是佛山人吗: where he is from (籍贯是哪里), not a word about people; 学员是什么人 still asks who they are
@@ -1166,11 +1167,14 @@ class Matcher:
             if lent and self.wants(folded_keep) == ("name",) and all(self.idf(w) == UNKNOWN_WEIGHT for w in content):
                 told = self._told_before(keep, prefolded)
                 if told:
-                    return told if self._trainings_of(told)[0] else lent + told
+                    return self._lend(lent, told)
             return lent + "，".join(keep) if lent else self._told_before(keep, prefolded)
-        kept = "，".join(keep)
         # (湖北那个视频培训班，据说省里开了一千多个分课堂是不是: the count of 湖北's, not the nation's)
-        return lent + kept if lent and not self._trainings_of(kept)[0] else kept
+        return self._lend(lent, "，".join(keep))
+
+    def _lend(self, training: str, text: str) -> str:
+        """`text` asked of the story's training, unless it names a training itself."""
+        return training + text if training and not self._trainings_of(text)[0] else text
 
     def _told_before(self, asked: list[str], prefolded: list[tuple[str, str]]) -> str:
         """The asking sentences after the nearest sentence before them that names a subject; empty without one."""
