@@ -105,6 +105,7 @@ FOREIGN_NAME_PENALTY = 0.7
 # word in at most this share of characters (at least one): 庄月群 → 庄悦群, but 时间 never becomes 实践.
 TYPO_MAX_DIFF = 1 / 3
 EXACT_FUZZ = 90  # a question this close to a variant, in fuzz.ratio, is that variant
+BARE_PLACE_MAX_FREQ = 5_000  # jieba's count above which a place's bare name is a common word (自然 of 自然村)
 TYPO_MAX_LEN = 8  # longest known word tried as a correction (characters)
 _ON_PURPOSE = frozenset("像")  # a word of its own, not a stop word, never a slip (培训像下了一场雨 is not 线下)
 _ROLE_ALIAS = re.compile(r"书记|主任")  # names of a training that are also the asker's own post (我是村支书)
@@ -228,8 +229,9 @@ _EARLIER = re.compile(r"(?:(?:哪个|哪篇|哪场|哪次)(?:先|更早|早)|谁
 # 培训班是谁搞的: who ran it (not 九奖九惩是谁搞出来的, who thought of it)
 _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|弄|整)的?(?!出)")
 # a guess to confirm (湖北有3.5万人参加，没记错吧; …，真的假的 → ，吗): its number is what is asked, right or wrong
-_GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多]?[^,?]{0,3}吗|吧\W*$|对吧|对不对|对嘛|是吧|"
-                    r"记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是|[是对,]吗\W*$")
+# (县级分课堂是100个?, 是2.8万还是多少: a number claimed at the end, or against another)
+_GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多]?(?:[^,?]{0,3}吗|\W*$|还是)|吧\W*$|"
+                    r"对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是|[是对,]吗\W*$")
 # a sentence that only asks whether the one before is right
 _TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
                        r"[啊呀吧呢吗哈]*$")
@@ -453,6 +455,18 @@ class Matcher:
                                     *aliases, *kb.people])
         self._alias = sorted(((fold(a), src.id) for src in kb.articles.values() for a in src.meta.aliases),
                              key=lambda x: -len(x[0]))
+        # a place named without its kind (保康 for 保康县) is that place, unless it is an alias, the bare name of
+        # two places (荆州市, 荆州区), or a common word (行政村, 自然村); jieba's tags cannot tell which rarer names
+        # are ordinary words (保康 is tagged an adjective), and asked about these articles 仙女, 星火 are the places
+        bare: dict[str, set[str]] = defaultdict(set)
+        for w in kb.lexicon:
+            m = _PLACE_END.search(w)
+            if m and len(w) - len(m.group(1)) >= 2 and w not in self._canon and not w.endswith("乡村"):
+                bare[w[:-len(m.group(1))]].add(w)
+        for stem, full in bare.items():
+            if (len(full) == 1 and stem not in self._canon and stem not in aliases and stem not in kb.lexicon
+                    and self.segmenter.frequency(stem) < BARE_PLACE_MAX_FREQ):
+                self._canon[stem] = next(iter(full))
         # an alias word in a question counts as present in every fact of the training it names
         self._alias_article: dict[str, set[str]] = defaultdict(set)
         for alias, aid in self._alias:
@@ -1382,6 +1396,8 @@ class Matcher:
         asked |= {w.partition(":")[2] for w in wants if w.startswith("place:")}
         if "where" in wants:
             asked |= {"地点"}  # 地点在哪里: the question type again
+        if any(w.startswith("duration") for w in wants):
+            asked.add("举办")  # 办了几天: how long it was held is how long it lasted
         if _INCLUDES_Q.search(folded):
             asked.add("涵盖")  # 四大要求包括哪些: which they are, not what "includes" them
         m = _LIST_Q.search(folded)

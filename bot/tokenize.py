@@ -162,6 +162,10 @@ class Segmenter:
         """Whether `text` is a word of the dictionary (the typo corrector never rewrites real words)."""
         return bool(self._tk.FREQ.get(text))
 
+    def frequency(self, word: str) -> int:
+        """How often jieba's dictionary says `word` occurs (0 when it is not a word)."""
+        return int(self._tk.FREQ.get(word) or 0)
+
     def tokens(self, text: str) -> list[str]:
         """All pieces of `text`, punctuation included, so their lengths add up to len(text)."""
         return list(self._tk.cut(text, HMM=False))

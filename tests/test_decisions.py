@@ -26,6 +26,8 @@ from bot.normalize import detect_script, fold
     "程桔是不是女的",  # her sex
     "郭昕玥还编辑过哪些别的报道？",  # what she edited elsewhere
     "程桔是怎么当上书记的", "曾春以前担任过什么职务", "黄毅的下一个职务是什么", "郑雄接下来要干啥",  # before, after
+    "湖北省一共有多少个行政村?",  # 行政 is a word, not a place called 行政村 named without its kind
+    "保康的县长是谁",  # 保康 is 保康县, known; its county head is not stated
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     answer = qa.ask(question)
@@ -53,6 +55,11 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("两个培训的学员分别是哪一级的干部？", "村主职干部", "both-"),
     ("湖北那次培训的学员是哪些人", "2.28万", "hb-"),  # not the quote whose answer mentions 学员 and 人
     ("两边都是怎么上课的", "视频授课", "both-"),  # 湖北's classrooms and its video lessons, one answer
+    ("两个培训分别办了几天?", "四天半", "both-"),  # 办 (held) is what a duration is of, not a subject
+    ("湖北那边县级分课堂是100个?", "130个", "hb-"),  # a wrong number guessed is a number asked
+    ("湖北保康那位书记叫啥", "孙开林", "hb-"),  # 保康 is 保康县, named without its kind
+    ("两篇文章分别是哪天发布的?", "2024-04-27", "both-"),  # each article's date as the article writes it
+    ("这两篇稿子的出处各是哪里", "湖北日报", "both-"),
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
