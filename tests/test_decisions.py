@@ -60,6 +60,10 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("湖北保康那位书记叫啥", "孙开林", "hb-"),  # 保康 is 保康县, named without its kind
     ("两篇文章分别是哪天发布的?", "2024-04-27", "both-"),  # each article's date as the article writes it
     ("这两篇稿子的出处各是哪里", "湖北日报", "both-"),
+    ("两个培训的开班分别是怎么进行的?", "同步开班", "both-"),
+    ("两边的学员有没有出去外地参训或者参观", "欣旺达", "both-"),  # 出去, 外地: 外出
+    ("茂名的那个“百人课堂”，到现在为止一共培训过哪几类人啊？", "电商人才", "mm-"),  # 到现在为止: 截至目前
+    ("茂名那个培训除了坐着听课，还有别的环节没？", "现场教学", "both-"),  # 别的 asks nothing of its own
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
