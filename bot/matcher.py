@@ -813,8 +813,11 @@ class Matcher:
                     seg = text[i:i + size]
                     # a dropped or added character inside (尧治村); a changed or swapped one keeps an end (饶治河村)
                     ends = (seg[0] == name[0]) + (seg[-1] == name[-1])
+                    # (a place's kind may begin the next word: 尧冶河/村党委书记)
+                    kind_glued = bool(_PLACE_END.search(name)) and seg[-1] == name[-1]
                     if (ends < (1 if size == n else 2) or seg in self._df
-                            or OSA.distance(seg, name, score_cutoff=1) > 1 or self._inside_word(text, i, size)
+                            or OSA.distance(seg, name, score_cutoff=1) > 1
+                            or self._inside_word(text, i, size - kind_glued)
                             or any(self.segmenter.is_name(x) or self.segmenter.is_word(x)
                                    for x in (seg, seg[:-1]) if len(x) >= 2)):
                         continue  # (湛江市 is a place of its own, not a slip for 潜江市)
@@ -1038,7 +1041,7 @@ class Matcher:
             out.append("outlet")
         if _ORIGIN_Q.search(folded):
             out.append("origin")
-        if _HISTORY_Q.search(folded):
+        if _HISTORY_Q.search(folded) and "outlet" not in out:  # (报道原来是哪家媒体的: its source, not its past)
             out.append("history")
         if _FUTURE_Q.search(folded):
             out.append("future")

@@ -64,6 +64,9 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("两边的学员有没有出去外地参训或者参观", "欣旺达", "both-"),  # 出去, 外地: 外出
     ("茂名的那个“百人课堂”，到现在为止一共培训过哪几类人啊？", "电商人才", "mm-"),  # 到现在为止: 截至目前
     ("茂名那个培训除了坐着听课，还有别的环节没？", "现场教学", "both-"),  # 别的 asks nothing of its own
+    ("湖北那篇报道原来是哪家媒体的稿子啊", "湖北日报", "hb-"),  # 原来: its source, not its past
+    ("裴婉君佢哋鎮啲幹部係咪逢禮拜三落村", "每周三下村", "mm-"),  # Cantonese 逢禮拜三 (every Wednesday), 落村
+    ("尧冶河村党委书记叫什么名字", "孙开林", "hb-"),  # one character changed, and 村 glued to 党委书记
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
