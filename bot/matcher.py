@@ -474,11 +474,13 @@ class Matcher:
         self._people = frozenset(self._canon.get(p, p) for p in kb.people)
         # names of people and places a one-character slip is corrected to (尧治村 → 尧治河村)
         # (and domain terms of four or more characters, with a character dropped only: 百人堂 is 百人课堂)
+        # (the longest first; ties by name, not by a set's order, which changes from process to process and made
+        # 坡新镇 坡心镇 in one run and 坡新铺镇 in the next)
         self._typo_terms = frozenset(x for x in kb.lexicon if len(x) >= 4 and _HAN.match(x)
                                      and not _PLACE_END.search(x) and x not in kb.people)
         self._typo_entities = tuple(sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people,
                                                         *self._typo_terms)
-                                            if len(w) >= 3 and _HAN.match(w)}, key=len, reverse=True))
+                                            if len(w) >= 3 and _HAN.match(w)}, key=lambda w: (-len(w), w)))
         self._occasions = frozenset(self._canon.get(w, w) for w in kb.occasions)
         # places the articles name with their kind (電白區): an answer naming one bare (欣旺达电白基地) gives that kind
         self._place_kinds: dict[str, set[str]] = defaultdict(set)

@@ -98,3 +98,20 @@ def test_prefix_dictionary_cache_is_used_and_a_broken_one_rebuilt(cache: Path, m
     jcache.write_bytes(b"broken")
     os.utime(jcache)  # still newer than the dictionary: only its content is wrong
     assert Segmenter(["庄悦群"]).cut("庄悦群讲了什么") == ["庄悦群", "讲", "了", "什么"]
+
+
+def test_answers_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # a set's order changes with PYTHONHASHSEED; an index built from one, then cached, answered 坡新镇 (a typo of
+    # 坡心镇) with 坡心镇 in one process and as 坡新铺镇 in the next
+    import subprocess
+    import sys
+
+    questions = "坡新镇党委书记叫什么？\n尧冶河村党委书记叫什么名字\n庄月群提了哪四大要求\n饶治河村有多少人口\n"
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TRAINING_BOT_CACHE": str(tmp_path / f"cache-{seed}")}
+        run = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "-"], input=questions.encode(),
+                             capture_output=True, env=env, cwd=PROJECT_ROOT, check=True, timeout=120)
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "高锦乔" in outputs[0].decode()
