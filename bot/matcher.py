@@ -773,8 +773,9 @@ class Matcher:
                 cuts = (word_id[i] >= 0 and i > 0 and word_id[i - 1] == word_id[i]) or (
                     word_id[end - 1] >= 0 and end < n and word_id[end] == word_id[end - 1])
                 changed = [j for j in range(size) if seg[j] != word[j]]
-                # a domain term typed as two real words (百人/客堂 for 百人课堂) may change a character inside them
-                whole_words = size >= 4 and word in self._entities and not cuts
+                # a domain term typed as real words (百人/客堂 for 百人课堂, 弯子/会 for 湾子会) may change a character
+                # inside them
+                whole_words = size >= 3 and word in self._entities and not cuts
                 if (cuts or len(changed) > max(1, int(size * TYPO_MAX_DIFF)) or self._is_word(seg)
                         or (any(word_id[i + j] >= 0 for j in changed) and not whole_words)):
                     continue
