@@ -68,6 +68,8 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("裴婉君佢哋鎮啲幹部係咪逢禮拜三落村", "每周三下村", "mm-"),  # Cantonese 逢禮拜三 (every Wednesday), 落村
     ("尧冶河村党委书记叫什么名字", "孙开林", "hb-"),  # one character changed, and 村 glued to 党委书记
     ("周代年开的那个弯子会是用来干嘛的", "收集群众意见", "hb-"),  # 弯子 is a word, 弯子会 a slip for 湾子会
+    ("開班動員係邊日上晝搞㗎?", "25日上午", "mm-"),  # Cantonese 上晝 (morning)
+    ("文章話今年係「百千萬工程」邊個目標嘅關鍵一年?", "三年初见成效", "mm-"),  # 邊個目標: which goal, not who
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
