@@ -70,6 +70,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("周代年开的那个弯子会是用来干嘛的", "收集群众意见", "hb-"),  # 弯子 is a word, 弯子会 a slip for 湾子会
     ("開班動員係邊日上晝搞㗎?", "25日上午", "mm-"),  # Cantonese 上晝 (morning)
     ("文章話今年係「百千萬工程」邊個目標嘅關鍵一年?", "三年初见成效", "mm-"),  # 邊個目標: which goal, not who
+    ("黃毅話鎮街書記對個鎮街嚟講係咩?", "龙头", "mm-"),  # 對個鎮街嚟講 (for a town): 来讲 asks nothing
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
