@@ -17,13 +17,13 @@ EVAL = Path(__file__).parent / "eval"
 # 60 traditional), holdout15 (chat style), holdout16, holdout19 (Cantonese, formal traditional, chat), holdout20,
 # holdout21, holdout23 to holdout25, holdout27 to holdout29, holdout31, holdout33, holdout35 to holdout38, holdout40,
 # holdout41, holdout43, holdout45, holdout46, holdout48, holdout49, holdout52, holdout54, holdout55, holdout58,
-# holdout62, holdout63, holdout64, holdout67 and holdout70 to holdout73 have since been used to diagnose failures, so
-# their figures are no longer unseen; so have holdout26 and holdout51, whose failures a failing floor once printed.
-# holdout69 and holdout68 (the newest), holdout66, holdout65, holdout61, holdout60, holdout59, holdout57, holdout56,
-# holdout53, holdout50, holdout47, holdout44, holdout42, holdout39, holdout34, holdout32, holdout30, holdout22,
-# holdout17, holdout18, holdout7, holdout10 and holdout13 have only been measured, not read: they are the honest
-# figures for questions nobody prepared for (27 of their questions were once shown by mistake, see
-# README). Floors sit just under today's figures (README "Answer quality").
+# holdout62, holdout63, holdout64, holdout67, holdout70 to holdout73 and holdout76 to holdout81 have since been used to
+# diagnose failures, so their figures are no longer unseen; so have holdout26 and holdout51, whose failures a failing
+# floor once printed. holdout75 and holdout74 (the newest), holdout69, holdout68, holdout66, holdout65, holdout61,
+# holdout60, holdout59, holdout57, holdout56, holdout53, holdout50, holdout47, holdout44, holdout42, holdout39,
+# holdout34, holdout32, holdout30, holdout22, holdout17, holdout18, holdout7, holdout10 and holdout13 have only been
+# measured, not read: they are the honest figures for questions nobody prepared for (27 of their questions were once
+# shown by mistake, see README). Floors sit just under today's figures (README "Answer quality").
 SETS = [
     ("questions.yaml", 0.99, 0.99),
     ("holdout.yaml", 0.99, 0.99),
@@ -34,7 +34,7 @@ SETS = [
     ("holdout6.yaml", 0.99, 0.99),
     ("holdout8.yaml", 0.98, 0.99),
     ("holdout9.yaml", 0.98, 0.97),
-    ("holdout11.yaml", 0.90, 0.99),
+    ("holdout11.yaml", 0.89, 0.99),
     ("holdout12.yaml", 0.92, 0.92),
     ("holdout14.yaml", 0.97, 0.96),
     ("holdout15.yaml", 0.99, 0.99),
@@ -66,12 +66,12 @@ SETS = [
     ("holdout38.yaml", 0.95, 0.99),  # diagnosis, 50 both-trainings; first run 89.4% / 97.5%
     ("holdout39.yaml", 0.96, 0.99),  # unseen: totals only
     ("holdout40.yaml", 0.96, 0.99),  # diagnosis; first run 90.8% / 100.0%
-    ("holdout41.yaml", 0.95, 0.99),  # diagnosis; first run 89.2% / 100.0%
+    ("holdout41.yaml", 0.96, 0.99),  # diagnosis; first run 89.2% / 100.0%
     ("holdout43.yaml", 0.95, 0.99),  # diagnosis; first run 86.9% / 96.7%
-    ("holdout45.yaml", 0.95, 0.99),  # diagnosis; first run 86.2% / 96.7%
-    ("holdout42.yaml", 0.94, 0.97),  # unseen: totals only (2 of its questions once shown, see README)
+    ("holdout45.yaml", 0.96, 0.99),  # diagnosis; first run 86.2% / 96.7%
+    ("holdout42.yaml", 0.95, 0.97),  # unseen: totals only (2 of its questions once shown, see README)
     ("holdout44.yaml", 0.98, 0.95),  # unseen: totals only
-    ("holdout46.yaml", 0.94, 0.99),  # diagnosis; first run 88.5% / 100.0%
+    ("holdout46.yaml", 0.96, 0.99),  # diagnosis; first run 88.5% / 100.0%
     ("holdout47.yaml", 0.96, 0.95),  # unseen: totals only
     ("holdout51.yaml", 0.95, 0.99),  # written unseen; 9 failures once printed by a failing floor
     ("holdout50.yaml", 0.95, 0.95),  # unseen: totals only
@@ -82,23 +82,31 @@ SETS = [
     ("holdout54.yaml", 0.93, 0.99),  # diagnosis, 60 both-trainings; first run 87.5% / 100.0%
     ("holdout55.yaml", 0.95, 0.99),  # diagnosis, 60 chat; first run 93.8% / 100.0%
     ("holdout58.yaml", 0.92, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
-    ("holdout59.yaml", 0.95, 0.99),  # unseen: totals only
-    ("holdout57.yaml", 0.93, 0.99),  # unseen: totals only
+    ("holdout59.yaml", 0.96, 0.99),  # unseen: totals only
+    ("holdout57.yaml", 0.94, 0.99),  # unseen: totals only
     ("holdout56.yaml", 0.93, 0.99),  # unseen: totals only
-    ("holdout62.yaml", 0.88, 0.97),  # diagnosis, 60 chat (stories, wrong guesses), 60 both; first run 78.1% / 97.5%
+    ("holdout62.yaml", 0.90, 0.97),  # diagnosis, 60 chat (stories, wrong guesses), 60 both; first run 78.1% / 97.5%
     ("holdout63.yaml", 0.93, 0.99),  # diagnosis, 70 chat, 40 both; first run 91.2% / 100.0%
-    ("holdout61.yaml", 0.94, 0.99),  # unseen: totals only
-    ("holdout60.yaml", 0.90, 0.99),  # unseen: totals only
-    ("holdout64.yaml", 0.88, 0.99),  # diagnosis, 70 long chat, 40 both; first run 81.9% / 100.0%
+    ("holdout61.yaml", 0.95, 0.99),  # unseen: totals only
+    ("holdout60.yaml", 0.92, 0.99),  # unseen: totals only
+    ("holdout64.yaml", 0.90, 0.99),  # diagnosis, 70 long chat, 40 both; first run 81.9% / 100.0%
     ("holdout67.yaml", 0.89, 0.99),  # diagnosis, 50 chat, 45 both; first run 88.1% / 97.5%
     ("holdout66.yaml", 0.92, 0.97),  # unseen, measured once at the end of its round
     ("holdout65.yaml", 0.92, 0.99),  # unseen, measured once at the end of its round
-    ("holdout70.yaml", 0.89, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
-    ("holdout71.yaml", 0.93, 0.97),  # diagnosis, 50 phone-typed chat, 45 both; first run 92.5% / 97.5%
+    ("holdout70.yaml", 0.90, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
+    ("holdout71.yaml", 0.95, 0.97),  # diagnosis, 50 phone-typed chat, 45 both; first run 92.5% / 97.5%
     ("holdout72.yaml", 0.87, 0.99),  # diagnosis, 55 chat, 45 both; first run 87.5% / 100.0%
     ("holdout73.yaml", 0.92, 0.99),  # diagnosis, 50 second-hand chat, 45 both; first run 92.5% / 100.0%
     ("holdout69.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout68.yaml", 0.92, 0.97),  # unseen, measured once at the end of its round
+    ("holdout76.yaml", 0.94, 0.99),  # diagnosis, 60 chat (two questions, follow-ups), 40 both; first run 93.8% / 100.0%
+    ("holdout77.yaml", 0.93, 0.99),  # diagnosis, 50 chat, 55 both; first run 91.2% / 100.0%
+    ("holdout78.yaml", 0.92, 0.99),  # diagnosis, 55 half-remembered chat, 35 both; first run 90.6% / 100.0%
+    ("holdout79.yaml", 0.95, 0.99),  # diagnosis, 50 group-chat fragments, 40 both; first run 93.1% / 100.0%
+    ("holdout80.yaml", 0.94, 0.99),  # diagnosis, 45 chat, 40 both (teachers); first run 93.8% / 100.0%
+    ("holdout81.yaml", 0.89, 0.99),  # diagnosis, voice-typed and Cantonese; first run 87.5% / 100.0%
+    ("holdout75.yaml", 0.90, 0.99),  # unseen, measured once at the end of its round
+    ("holdout74.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
 ]
 
 
