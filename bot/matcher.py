@@ -80,11 +80,10 @@ PART_CREDIT = 0.5
 # A round-up fact (overview: true) answers a broad question; one about one thing that fits nearly as well is the
 # better answer (程桔说培训内容咋样 is hers, not the round-up of sayings that quotes her too)
 OVERVIEW_PENALTY = 0.95
-# Facts fully scored per question: the best by shared rare words, plus the nearest question variants. 20 gives the
-# same answers as 30 on all 2,400 eval questions, and a message asked of each training or clause by clause costs
-# several passes: 20 keeps its p99 under 5 ms.
+# Facts fully scored per question: the best by shared rare words (20 gave the same answers as 30 on all 2,400 eval
+# questions of its day, and a message asked of each training or clause by clause costs several passes), plus the
+# facts of the nearest question variants (10 answers all diagnosis sets as 20 did, with 4% fewer candidates scored).
 POOL_SIZE = 20
-# and the nearest question variants: 10 answers all diagnosis sets as 20 did, with 4% fewer candidates scored
 FUZZ_POOL = 10
 EACH_POOL_SIZE = 12  # the same, for one training's facts alone: 8 already answers all eval sets alike
 # Facts visited when picking candidates, rarest words first: on large knowledge the commonest words (培训) would
@@ -476,8 +475,8 @@ class Matcher:
         self._people = frozenset(self._canon.get(p, p) for p in kb.people)
         # names of people and places a one-character slip is corrected to (尧治村 → 尧治河村)
         # (and domain terms of four or more characters, with a character dropped only: 百人堂 is 百人课堂)
-        # (the longest first; ties by name, not by a set's order, which changes from process to process and made
-        # 坡新镇 坡心镇 in one run and 坡新铺镇 in the next)
+        # (the longest first; ties by name, not by a set's order, which changes from process to process: 坡新镇 was
+        # corrected to 坡心镇 in one run and to 坡新铺镇 in the next)
         self._typo_terms = frozenset(x for x in kb.lexicon if len(x) >= 4 and _HAN.match(x)
                                      and not _PLACE_END.search(x) and x not in kb.people)
         self._typo_entities = tuple(sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,11 +103,8 @@ def test_prefix_dictionary_cache_is_used_and_a_broken_one_rebuilt(cache: Path, m
 
 
 def test_answers_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
-    # a set's order changes with PYTHONHASHSEED; an index built from one, then cached, answered 坡新镇 (a typo of
-    # 坡心镇) with 坡心镇 in one process and as 坡新铺镇 in the next
-    import subprocess
-    import sys
-
+    # a set's order changes with PYTHONHASHSEED; an index built from one, then cached, read 坡新镇 (a typo of 坡心镇)
+    # as 坡心镇 in one process and as 坡新铺镇 in the next
     questions = "坡新镇党委书记叫什么？\n尧冶河村党委书记叫什么名字\n庄月群提了哪四大要求\n饶治河村有多少人口\n"
     outputs = []
     for seed in ("1", "2", "3"):
