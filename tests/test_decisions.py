@@ -71,6 +71,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("開班動員係邊日上晝搞㗎?", "25日上午", "mm-"),  # Cantonese 上晝 (morning)
     ("文章話今年係「百千萬工程」邊個目標嘅關鍵一年?", "三年初见成效", "mm-"),  # 邊個目標: which goal, not who
     ("黃毅話鎮街書記對個鎮街嚟講係咩?", "龙头", "mm-"),  # 對個鎮街嚟講 (for a town): 来讲 asks nothing
+    ("两个培训分别是哪个地方的干部参加的?", "湖北省", "both-"),
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
