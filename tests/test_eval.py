@@ -99,7 +99,7 @@ SETS = [
     ("holdout73.yaml", 0.92, 0.99),  # diagnosis, 50 second-hand chat, 45 both; first run 92.5% / 100.0%
     ("holdout69.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout68.yaml", 0.92, 0.97),  # unseen, measured once at the end of its round
-    ("holdout76.yaml", 0.94, 0.99),  # diagnosis, 60 chat (two questions, follow-ups), 40 both; first run 93.8% / 100.0%
+    ("holdout76.yaml", 0.95, 0.99),  # diagnosis, 60 chat (two questions, follow-ups), 40 both; first run 93.8% / 100.0%
     ("holdout77.yaml", 0.93, 0.99),  # diagnosis, 50 chat, 55 both; first run 91.2% / 100.0%
     ("holdout78.yaml", 0.92, 0.99),  # diagnosis, 55 half-remembered chat, 35 both; first run 90.6% / 100.0%
     ("holdout79.yaml", 0.95, 0.99),  # diagnosis, 50 group-chat fragments, 40 both; first run 93.1% / 100.0%
