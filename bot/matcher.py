@@ -326,6 +326,14 @@ _SURNAME_Q = re.compile(r"姓([\u4e00-\u9fff])的?"
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 # a word that is a place name (钟祥市, 湖山村)
 _PLACE_END = re.compile(r"..(省|市|县|区|镇|乡|街道|村)$")
+
+
+def _bare_place(place: str) -> str:
+    """A place's name without its kind (保康县 → 保康, 石湾街道 → 石湾); other words as they are."""
+    m = _PLACE_END.search(place)
+    return place[:m.start(1)] if m else place
+
+
 # a place name ending in 省/市/县 …: 高州市, 龙湾镇, 湖北省; not 省委, 县级, 市领导
 # (not 一个镇, 各县, 全市, 驻村, 乡村, 农村, 城市, 重点镇, 千名村书记, 镇街: a kind, not a name)
 _NOT_NAMED = "(?<![一个各全本该每驻乡农城点名位给的和与对让为])"
@@ -461,9 +469,8 @@ class Matcher:
         # are ordinary words (保康 is tagged an adjective), and asked about these articles 仙女, 星火 are the places
         bare: dict[str, set[str]] = defaultdict(set)
         for w in kb.lexicon:
-            m = _PLACE_END.search(w)
-            if m and len(w) - len(m.group(1)) >= 2 and w not in self._canon and not w.endswith("乡村"):
-                bare[w[:-len(m.group(1))]].add(w)
+            if _PLACE_END.search(w) and w not in self._canon and not w.endswith("乡村"):
+                bare[_bare_place(w)].add(w)
         for stem, full in bare.items():
             if (len(full) == 1 and stem not in self._canon and stem not in aliases and stem not in kb.lexicon
                     and self.segmenter.frequency(stem) < BARE_PLACE_MAX_FREQ):
@@ -586,7 +593,7 @@ class Matcher:
                                 linked[t].add(who[0])
                     for w in places:
                         if w in text:
-                            ties[who[0]].update((w, w[:-2] if w.endswith("街道") else w[:-1]))
+                            ties[who[0]].update((w, _bare_place(w)))
         self._linked = {t: frozenset(n) for t, n in linked.items() if len(n) == 1}
         self._person_places = {n: frozenset(w for w in t if len(w) >= 2) for n, t in ties.items()}
         by_surname: dict[str, set[str]] = defaultdict(set)

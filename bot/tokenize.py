@@ -160,7 +160,7 @@ class Segmenter:
 
     def is_word(self, text: str) -> bool:
         """Whether `text` is a word of the dictionary (the typo corrector never rewrites real words)."""
-        return bool(self._tk.FREQ.get(text))
+        return self.frequency(text) > 0
 
     def frequency(self, word: str) -> int:
         """How often jieba's dictionary says `word` occurs (0 when it is not a word)."""
