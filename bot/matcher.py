@@ -200,7 +200,8 @@ _MOMENT = re.compile(r"(?<=[问说讲看查聊绍释认])一?下(?=[哈啊呀吧
 # talk to the listener, not about the articles: 话说, 家人们谁懂啊, 谁能告诉我, 能帮我找一下吗, 你帮我看一下
 _REQUEST = re.compile(r"^(?:(?:同志|老师|领导|师傅|小哥|小姐姐|各位)?(?:你好|您好|好)(?=[,!~.\s])|话说|在吗|"
                       r"(?:你|您)?(?:知道|晓得)|(?:能不能|能|可以)?(?:告诉|跟)我(?:说说?|讲讲?)?)|"
-                      r"[求请]告知|(?:写|交)(?:报告|材料|作业|论文|心得)(?:要用|用)?|"
+                      r"[求请]告知|(?:写|交|做)(?:报告|材料|作业|论文|心得|ppt|课件|幻灯片|汇报)(?:要用|用)?|"
+                      r"(?:同学|朋友|同事|领导|老师|孩子|学生|有人)(?:问我|[让叫托要]我问问?)|"
                       r"哪位(?:大神|大佬|高人|朋友)?(?:知道|晓得)[啊呀吗呢哈]?|"
                       r"(?:领导|老师|上级|单位)?(?:让|叫|要)我(?:整理|写|查|找|汇总|准备)|在线等|挺急的|急急急?|求解答|求答案|(?:还有|再问|我还有|另外)一?个问题|"
                       r"(?:请|麻烦)?(?:说|讲|答|回答|介绍|解释)?得?(?:详细|简单|简短|通俗)一?[点些]儿?|"
@@ -316,6 +317,7 @@ _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什�
 _UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党员网|局|指挥部|学院|政府|人大|基地|公司")
 _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|干部|市委|组织部|党校|农办|"
                       r"日报|报网|党员网")
+_WHICH_CITY = re.compile(r"(?<=哪个)县级市|(?<=哪)县级市")
 _PLACE_Q = re.compile(  # not 哪些市领导
     r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)")
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
@@ -677,6 +679,7 @@ class Matcher:
         if "湖北" in folded:  # 湖北在全国村书记视频培训中设了几个分课堂: the training's name, not the nation asked of
             folded = _NATIONAL_NAME.sub("", folded)
         folded = _WHAT_PLACE.sub("哪里", folded)  # (哪个地方 is where; 地方自己办的 is local)
+        folded = _WHICH_CITY.sub("市", folded)  # 哪个县级市 asks which 市 (化州市): the kind, not a word to find
         return _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
 
     def _hometown(self, m: re.Match[str]) -> str:

@@ -72,6 +72,13 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("文章話今年係「百千萬工程」邊個目標嘅關鍵一年?", "三年初见成效", "mm-"),  # 邊個目標: which goal, not who
     ("黃毅話鎮街書記對個鎮街嚟講係咩?", "龙头", "mm-"),  # 對個鎮街嚟講 (for a town): 来讲 asks nothing
     ("两个培训分别是哪个地方的干部参加的?", "湖北省", "both-"),
+    ("做PPT要用，茂名那个培训给学员上课的都有哪些人啊", "部门局长", "mm-"),  # what the answer is for, not a subject
+    ("同学问我茂名那个培训有没有分组讨论，讨论的啥?", "献一策", "mm-"),  # who asked the asker is not a subject
+    ("文章點樣形容喺鄉鎮工作嘅幹部? 一頭連住乜嘢?", "党心", "mm-"),  # Cantonese 連住 (linked to)
+    ("湖北参训的村党组织书记和村委会主任总数约为多少人?", "2.28万", "hb-"),  # 总数, 约为: the count asked
+    ("石湾街道是哪个县级市的", "化州市", "mm-"),  # 哪个县级市 asks which 市
+    ("孫開林將村入面邊幾類地方變成景區?", "矿区", "hb-"),  # 邊幾類: which kinds
+    ("湖北那篇文章最后说学员们培训完都去干嘛了", "奔赴各自的工作岗位", "hb-"),
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)

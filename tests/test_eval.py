@@ -17,7 +17,7 @@ EVAL = Path(__file__).parent / "eval"
 # 60 traditional), holdout15 (chat style), holdout16, holdout19 (Cantonese, formal traditional, chat), holdout20,
 # holdout21, holdout23 to holdout25, holdout27 to holdout29, holdout31, holdout33, holdout35 to holdout38, holdout40,
 # holdout41, holdout43, holdout45, holdout46, holdout48, holdout49, holdout52, holdout54, holdout55, holdout58,
-# holdout62, holdout63, holdout64, holdout67, holdout70 to holdout73 and holdout76 to holdout81 have since been used to
+# holdout62, holdout63, holdout64, holdout67, holdout70 to holdout73 and holdout76 to holdout85 have since been used to
 # diagnose failures, so their figures are no longer unseen; so have holdout26 and holdout51, whose failures a failing
 # floor once printed. holdout75 and holdout74 (the newest), holdout69, holdout68, holdout66, holdout65, holdout61,
 # holdout60, holdout59, holdout57, holdout56, holdout53, holdout50, holdout47, holdout44, holdout42, holdout39,
@@ -105,6 +105,10 @@ SETS = [
     ("holdout79.yaml", 0.95, 0.99),  # diagnosis, 50 group-chat fragments, 40 both; first run 93.1% / 100.0%
     ("holdout80.yaml", 0.94, 0.99),  # diagnosis, 45 chat, 40 both (teachers); first run 93.8% / 100.0%
     ("holdout81.yaml", 0.89, 0.99),  # diagnosis, voice-typed and Cantonese; first run 87.5% / 100.0%
+    ("holdout82.yaml", 0.97, 0.99),  # diagnosis, students: methods, likenesses, near misses; first run 96.2% / 100.0%
+    ("holdout83.yaml", 0.85, 0.99),  # diagnosis, journalists' formal paraphrase, 35 both; first run 84.4% / 100.0%
+    ("holdout84.yaml", 0.90, 0.99),  # diagnosis, older askers confirming wrong details; first run 91.2% / 100.0%
+    ("holdout85.yaml", 0.92, 0.99),  # diagnosis, hurried fragments; first run 93.1% / 100.0%
     ("holdout75.yaml", 0.90, 0.99),  # unseen, measured once at the end of its round
     ("holdout74.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
 ]
