@@ -231,9 +231,11 @@ _EARLIER = re.compile(r"(?:(?:哪个|哪篇|哪场|哪次)(?:先|更早|早)|谁
 # 培训班是谁搞的: who ran it (not 九奖九惩是谁搞出来的, who thought of it)
 _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|弄|整)的?(?!出)")
 # a guess to confirm (湖北有3.5万人参加，没记错吧; …，真的假的 → ，吗): its number is what is asked, right or wrong
-# (县级分课堂是100个?, 是2.8万还是多少: a number claimed at the end, or against another)
-_GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多]?(?:[^,?]{0,3}吗|\W*$|还是)|吧\W*$|"
-                    r"对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是|[是对,]吗\W*$")
+# (县级分课堂是100个?, 是2.8万还是多少, 我记得是24号上午, 50万人，是这个数吗: a number claimed at the end, or against
+# another, or called a number)
+_GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多号日]?(?:上午|下午|晚上)?"
+                    r"(?:[^,?]{0,3}吗|\W*$|还是)|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
+                    r"|[是对,]吗\W*$|是这个数|这个数对")
 # a sentence that only asks whether the one before is right
 _TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
                        r"[啊呀吧呢吗哈]*$")

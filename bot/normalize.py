@@ -14,6 +14,8 @@ Script = Literal["simplified", "traditional"]
 # Format characters (Cf: zero-width space/joiners, BOM, bidi marks) and controls carry no meaning in a question.
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _SPACE = re.compile(r"\s+")
+# emoji and pictographs (👀, 🔥, ❤️, ⭐): tone, not words; they would only lower fuzzy scores
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]+")
 # CJK quotes and brackets that NFKC leaves alone, folded to one form so 「柏橋講堂」 and “柏桥讲堂” compare equal
 _PUNCT = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "《": "“", "》": "”", "〈": "‘", "〉": "’",
                         "、": ",", "。": ".", "・": "·", "•": "·"})
@@ -134,7 +136,8 @@ def _cn_count(m: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """The form every comparison uses: clean, simplified, lower case, one kind of punctuation."""
-    text = to_simplified(_CANTONESE_IS.sub("是", clean(text))).lower().translate(_PUNCT)
+    text = _SPACE.sub(" ", _EMOJI.sub(" ", clean(text))).strip()
+    text = to_simplified(_CANTONESE_IS.sub("是", text)).lower().translate(_PUNCT)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH[m.group(0)], text)
     text = _AT_PLACE_RE.sub(r"在\1", text)
     text = _CONTEXT_RE.sub(lambda m: _VARIANT_CONTEXT[m.group(0)][0], text)

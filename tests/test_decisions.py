@@ -79,6 +79,9 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("石湾街道是哪个县级市的", "化州市", "mm-"),  # 哪个县级市 asks which 市
     ("孫開林將村入面邊幾類地方變成景區?", "矿区", "hb-"),  # 邊幾類: which kinds
     ("湖北那篇文章最后说学员们培训完都去干嘛了", "奔赴各自的工作岗位", "hb-"),
+    ("茂名的镇街书记培训是哪天开班讲话的?我记得是24号上午", "25日上午", "mm-"),  # a day guessed is a day asked
+    ("我们村书记说那个视频培训全国有50万人参加,是这个数吗?", "52万", "hb-"),  # 是这个数吗: the number is a guess
+    ("茂名这培训都有哪些环节呀👀", "现场教学", "both-"),  # an emoji is no part of the question's wording
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
@@ -140,6 +143,7 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     # OpenCC turns Cantonese 嗰 into 𠮶; 係用咩 is 是用什么, 上堂 is 上课
     assert fold("湖北村書記嗰個培訓係用咩方式上堂㗎?") == "湖北村书记那个培训是用什么方式上课?"
     assert fold("呢個培訓係咪講咗乜?邊啲人嚟咗?") == "这个培训是不是讲了什么?哪些人来了?"
+    assert fold("有哪些环节呀👀") == "有哪些环节呀" and fold("燃不燃🔥 好❤️") == "燃不燃 好"  # emoji are tone
 
 
 @pytest.mark.parametrize(("question", "expect"), [
