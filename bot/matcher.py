@@ -127,7 +127,7 @@ _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
 _FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|报道|稿子|新闻|原文|稿件)(?:里面|里头|里|中|当中|话|说)"
                     r"|文中|文里|(?:这两篇|两篇)(?:文章|报道)(?=(?:分别|各自|各)(?:有|提到|讲|写|用|介绍|引用|出现|说))")
-_INCLUDES_Q = re.compile(r"(?:包括|包含|涵盖|涉及)了?(?:哪些|什么|啥|哪几)")
+_INCLUDES_Q = re.compile(r"(?:包括|包含|涵盖|涉及)了?(?:哪些|什么|啥|哪几|多少|几)")
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点|样|方面)")
 # 那几个/这几个/哪几个 point at items (which ones), they do not ask how many
 _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
@@ -319,6 +319,8 @@ _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什�
 _UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党员网|局|指挥部|学院|政府|人大|基地|公司")
 _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|干部|市委|组织部|党校|农办|"
                       r"日报|报网|党员网")
+_HEADING = re.compile(r"[^:：?？,，。!！]{2,12}[:：](?!\d)")
+_FROM_VIEW = re.compile(r"(?:^|(?<=,))从([^,?]{2,8}?)(?:上|方面|角度|层面)?来?看(?=,)")
 _WHICH_CITY = re.compile(r"(?<=哪个)县级市|(?<=哪)县级市")
 _PLACE_Q = re.compile(  # not 哪些市领导
     r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)")
@@ -681,6 +683,7 @@ class Matcher:
         if "湖北" in folded:  # 湖北在全国村书记视频培训中设了几个分课堂: the training's name, not the nation asked of
             folded = _NATIONAL_NAME.sub("", folded)
         folded = _WHAT_PLACE.sub("哪里", folded)  # (哪个地方 is where; 地方自己办的 is local)
+        folded = _FROM_VIEW.sub(r"\1", folded)  # 从授课形式看，…: the angle is what is asked about
         folded = _WHICH_CITY.sub("市", folded)  # 哪个县级市 asks which 市 (化州市): the kind, not a word to find
         return _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
 
@@ -1232,6 +1235,10 @@ class Matcher:
         """
         groups: list[str] = []
         current = ""
+        # (比较一下覆盖范围：茂名涉及多少个镇街，湖北有多少名学员: a heading that asks nothing titles the questions)
+        heading = _HEADING.match(question)
+        if heading and not _ASKS.search(fold(heading.group(0))):
+            question = question[heading.end():]
         for piece in _CLAUSE_SPLIT.split(question):
             current += piece
             # (…有没有去企业参观，或者去北京上课的: the alternative asks the same of another thing)

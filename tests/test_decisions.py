@@ -82,6 +82,8 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("茂名的镇街书记培训是哪天开班讲话的?我记得是24号上午", "25日上午", "mm-"),  # a day guessed is a day asked
     ("我们村书记说那个视频培训全国有50万人参加,是这个数吗?", "52万", "hb-"),  # 是这个数吗: the number is a guess
     ("茂名这培训都有哪些环节呀👀", "现场教学", "both-"),  # an emoji is no part of the question's wording
+    ("从授课形式看，两场培训各有什么特色?", "视频授课", "mm-"),  # 从…看: the angle asked about
+    ("比较一下覆盖范围：茂名涉及多少个镇街，湖北有多少名学员?", "112个", "mm-"),  # a heading, then two questions
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
