@@ -85,6 +85,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("从授课形式看，两场培训各有什么特色?", "视频授课", "mm-"),  # 从…看: the angle asked about
     ("比较一下覆盖范围：茂名涉及多少个镇街，湖北有多少名学员?", "112个", "mm-"),  # a heading, then two questions
     ("两篇报道结尾都说学员培训后去了哪里?", "回到各自岗位", "hb-"),  # 结尾 is 最后一段, the article's end
+    ("那个四大要求里，在其位谋其政对应的是要做到啥?", "造福一方", "mm-"),  # 四大要求 is 茂名's alone
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
