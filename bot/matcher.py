@@ -126,7 +126,10 @@ _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
 # "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
 _FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|报道|稿子|新闻|原文|稿件)(?:里面|里头|里|中|当中|话|说)"
-                    r"|文中|文里|(?:这两篇|两篇)(?:文章|报道)(?=(?:分别|各自|各)(?:有|提到|讲|写|用|介绍|引用|出现|说))")
+                    r"|文中|文里|(?:这两篇|两篇)(?:文章|报道)(?=(?:分别|各自|各)(?:有|提到|讲|写|用|介绍|引用|出现|说))"
+                    # (文章怎么形容这次培训的分量: how the article puts it, not a word the answer should hold)
+                    r"|(?:两篇|这两篇|这篇|那篇)?(?:文章|报道|稿子|原文)(?=(?:分别|各自|各)?是?(?:怎么|如何|怎样)"
+                    r"(?:形容|描述|描写|评价|称呼))")
 _INCLUDES_Q = re.compile(r"(?:包括|包含|涵盖|涉及)了?(?:哪些|什么|啥|哪几|多少|几)")
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点|样|方面)")
 # 那几个/这几个/哪几个 point at items (which ones), they do not ask how many

@@ -86,6 +86,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("比较一下覆盖范围：茂名涉及多少个镇街，湖北有多少名学员?", "112个", "mm-"),  # a heading, then two questions
     ("两篇报道结尾都说学员培训后去了哪里?", "回到各自岗位", "hb-"),  # 结尾 is 最后一段, the article's end
     ("那个四大要求里，在其位谋其政对应的是要做到啥?", "造福一方", "mm-"),  # 四大要求 is 茂名's alone
+    ("两篇文章分别怎么形容这次培训的分量?", "重头戏", "both-"),  # how the articles put it: 文章 is no subject
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
