@@ -325,8 +325,9 @@ _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|
 _HEADING = re.compile(r"[^:：?？,，。!！]{2,12}[:：](?!\d)")
 _FROM_VIEW = re.compile(r"(?:^|(?<=,))从([^,?]{2,8}?)(?:上|方面|角度|层面)?来?看(?=,)")
 _WHICH_CITY = re.compile(r"(?<=哪个)县级市|(?<=哪)县级市")
-_PLACE_Q = re.compile(  # not 哪些市领导
-    r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)")
+_PLACE_Q = re.compile(  # not 哪些市领导, 哪些省、市领导
+    r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)"
+    r"(?![、,和与及][省市县区镇]?(?:委|级|领导|干部|书记))")
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县|市)(?!委|级|长|领导|人大|直属|农业|林业)")
 # 姓曾的 (the one surnamed 曾): not 姓什么, 姓名

@@ -87,6 +87,8 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("两篇报道结尾都说学员培训后去了哪里?", "回到各自岗位", "hb-"),  # 结尾 is 最后一段, the article's end
     ("那个四大要求里，在其位谋其政对应的是要做到啥?", "造福一方", "mm-"),  # 四大要求 is 茂名's alone
     ("两篇文章分别怎么形容这次培训的分量?", "重头戏", "both-"),  # how the articles put it: 文章 is no subject
+    ("两次培训中分别有哪些省、市领导到场？", "庄悦群", "both-"),  # 哪些省、市领导: which leaders, not which 省
+    ("培训中有哪些学员代表分享了自己的做法？", "高锦乔", "both-"),  # 自己 (their own) names nothing
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
