@@ -89,6 +89,8 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("两篇文章分别怎么形容这次培训的分量?", "重头戏", "both-"),  # how the articles put it: 文章 is no subject
     ("两次培训中分别有哪些省、市领导到场？", "庄悦群", "both-"),  # 哪些省、市领导: which leaders, not which 省
     ("培训中有哪些学员代表分享了自己的做法？", "高锦乔", "both-"),  # 自己 (their own) names nothing
+    ("湖北那个培训,白天听课,晚上还有什么安排没有?", "省委领导", "hb-"),  # …没有? is a tag, not a word to find
+    ("庄悦群开班时对学员提了哪三种“学”的方法？", "带着问题学", "mm-"),
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
