@@ -324,7 +324,8 @@ _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|
                       r"日报|报网|党员网")
 _HEADING = re.compile(r"[^:：?？,，。!！]{2,12}[:：](?!\d)")
 _FROM_VIEW = re.compile(r"(?:^|(?<=,))从([^,?]{2,8}?)(?:上|方面|角度|层面)?来?看(?=,)")
-_WHICH_CITY = re.compile(r"(?<=哪个)县级市|(?<=哪)县级市")
+# 哪个县级市 asks which 市 (化州市), 哪座城市 where (北京 is a city no text calls a 市): kinds, not words to find
+_WHICH_CITY = re.compile(r"哪(?:个|一个|座)?(县级市|城市)")
 _PLACE_Q = re.compile(  # not 哪些市领导, 哪些省、市领导
     r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)"
     r"(?![、,和与及][省市县区镇]?(?:委|级|领导|干部|书记))")
@@ -688,7 +689,7 @@ class Matcher:
             folded = _NATIONAL_NAME.sub("", folded)
         folded = _WHAT_PLACE.sub("哪里", folded)  # (哪个地方 is where; 地方自己办的 is local)
         folded = _FROM_VIEW.sub(r"\1", folded)  # 从授课形式看，…: the angle is what is asked about
-        folded = _WHICH_CITY.sub("市", folded)  # 哪个县级市 asks which 市 (化州市): the kind, not a word to find
+        folded = _WHICH_CITY.sub(lambda m: "哪个市" if m.group(1) == "县级市" else "哪里", folded)  # (化州市; 北京)
         return _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
 
     def _hometown(self, m: re.Match[str]) -> str:

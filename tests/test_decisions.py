@@ -77,6 +77,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("文章點樣形容喺鄉鎮工作嘅幹部? 一頭連住乜嘢?", "党心", "mm-"),  # Cantonese 連住 (linked to)
     ("湖北参训的村党组织书记和村委会主任总数约为多少人?", "2.28万", "hb-"),  # 总数, 约为: the count asked
     ("石湾街道是哪个县级市的", "化州市", "mm-"),  # 哪个县级市 asks which 市
+    ("全國視頻培訓的主課堂設在哪個城市?", "北京", "hb-"),  # a city no text calls a 市
     ("孫開林將村入面邊幾類地方變成景區?", "矿区", "hb-"),  # 邊幾類: which kinds
     ("湖北那篇文章最后说学员们培训完都去干嘛了", "奔赴各自的工作岗位", "hb-"),
     ("茂名的镇街书记培训是哪天开班讲话的?我记得是24号上午", "25日上午", "mm-"),  # a day guessed is a day asked
@@ -91,6 +92,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("培训中有哪些学员代表分享了自己的做法？", "高锦乔", "both-"),  # 自己 (their own) names nothing
     ("湖北那个培训,白天听课,晚上还有什么安排没有?", "省委领导", "hb-"),  # …没有? is a tag, not a word to find
     ("庄悦群开班时对学员提了哪三种“学”的方法？", "带着问题学", "mm-"),
+    ("柏乔讲堂是哪个城市办的", "茂名", "mm-"),  # 哪个城市 asks where; 城市 is no word to find
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
