@@ -323,6 +323,7 @@ _UNIT_A = re.compile(r"市委|省委|组织部|党校|农办|日报|报网|党�
 _AGENT_A = re.compile(r"书记|部长|局长|市长|领导|同志|专家|成员|指挥长|编辑|通讯员|主任|干部|市委|组织部|党校|农办|"
                       r"日报|报网|党员网")
 _HEADING = re.compile(r"[^:：?？,，。!！]{2,12}[:：](?!\d)")
+_UNIT_VERB = re.compile(r"(?<=单位|部门)(?:服务|上班|工作|任职|供职|就职)(?=[?？的呀啊呢吗]|$)")
 _FROM_VIEW = re.compile(r"(?:^|(?<=,))从([^,?]{2,8}?)(?:上|方面|角度|层面)?来?看(?=,)")
 # 哪个县级市 asks which 市 (化州市), 哪座城市 where (北京 is a city no text calls a 市): kinds, not words to find
 _WHICH_CITY = re.compile(r"哪(?:个|一个|座)?(县级市|城市)")
@@ -689,6 +690,7 @@ class Matcher:
             folded = _NATIONAL_NAME.sub("", folded)
         folded = _WHAT_PLACE.sub("哪里", folded)  # (哪个地方 is where; 地方自己办的 is local)
         folded = _FROM_VIEW.sub(r"\1", folded)  # 从授课形式看，…: the angle is what is asked about
+        folded = _UNIT_VERB.sub("", folded)  # 在哪个单位服务: which unit; working there is no word to find
         folded = _WHICH_CITY.sub(lambda m: "哪个市" if m.group(1) == "县级市" else "哪里", folded)  # (化州市; 北京)
         return _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))
 

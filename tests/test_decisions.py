@@ -93,6 +93,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("湖北那个培训,白天听课,晚上还有什么安排没有?", "省委领导", "hb-"),  # …没有? is a tag, not a word to find
     ("庄悦群开班时对学员提了哪三种“学”的方法？", "带着问题学", "mm-"),
     ("柏乔讲堂是哪个城市办的", "茂名", "mm-"),  # 哪个城市 asks where; 城市 is no word to find
+    ("車東耀是在哪個單位服務？", "农业农村局", "mm-"),  # 在哪个单位服务/上班: which unit
 ])
 def test_answers_with_cited_fact(qa: QA, question: str, expect: str, fact_prefix: str) -> None:
     answer = qa.ask(question)
