@@ -136,8 +136,7 @@ def _cn_count(m: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """The form every comparison uses: clean, simplified, lower case, one kind of punctuation."""
-    text = _SPACE.sub(" ", _EMOJI.sub(" ", clean(text))).strip()
-    text = to_simplified(_CANTONESE_IS.sub("是", text)).lower().translate(_PUNCT)
+    text = to_simplified(_CANTONESE_IS.sub("是", clean(_EMOJI.sub(" ", text)))).lower().translate(_PUNCT)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH[m.group(0)], text)
     text = _AT_PLACE_RE.sub(r"在\1", text)
     text = _CONTEXT_RE.sub(lambda m: _VARIANT_CONTEXT[m.group(0)][0], text)
