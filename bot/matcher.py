@@ -85,6 +85,7 @@ OVERVIEW_PENALTY = 0.95
 # facts of the nearest question variants (10 answers all diagnosis sets as 20 did, with 4% fewer candidates scored).
 POOL_SIZE = 20
 FUZZ_POOL = 10
+RECENT_TEXTS = 64  # texts whose words are remembered: a message's pieces, not many messages'
 EACH_POOL_SIZE = 12  # the same, for one training's facts alone: 8 already answers all eval sets alike
 # Facts visited when picking candidates, rarest words first: on large knowledge the commonest words (培训) would
 # otherwise touch most facts for no information.
@@ -498,9 +499,9 @@ class Matcher:
         # corrected to 坡心镇 in one run and to 坡新铺镇 in the next)
         self._typo_terms = frozenset(x for x in kb.lexicon if len(x) >= 4 and _HAN.match(x)
                                      and not _PLACE_END.search(x) and x not in kb.people)
-        self._typo_entities = tuple(sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people,
-                                                        *self._typo_terms)
-                                            if len(w) >= 3 and _HAN.match(w)}, key=lambda w: (-len(w), w)))
+        names = sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people, *self._typo_terms)
+                        if len(w) >= 3 and _HAN.match(w)}, key=lambda w: (-len(w), w))
+        self._typo_entities = tuple((w, frozenset(w)) for w in names)  # (with its characters, made once)
         self._occasions = frozenset(self._canon.get(w, w) for w in kb.occasions)
         # places the articles name with their kind (電白區): an answer naming one bare (欣旺达电白基地) gives that kind
         self._place_kinds: dict[str, set[str]] = defaultdict(set)
@@ -677,6 +678,7 @@ class Matcher:
         out.update(f"place:{k}" for name, kinds in self._place_kinds.items() if name in answers for k in kinds)
         return frozenset(out)
 
+    @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - a message's clauses are folded by each route that reads them
     def _prefold(self, text: str) -> str:
         folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
         if self._phrase_re is not None:
@@ -704,6 +706,10 @@ class Matcher:
 
     def terms(self, folded: str) -> list[str]:
         """Canonical content words: stop words dropped, runs of lone characters joined (庄/月/群 → 庄月群)."""
+        return list(self._terms(folded))
+
+    @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - one message's clauses and passes ask for the same pieces
+    def _terms(self, folded: str) -> tuple[str, ...]:
         out: list[str] = []
         run: list[str] = []
         # (a run never crosses punctuation: 授课者，除市委书记外 is not 者除)
@@ -723,7 +729,7 @@ class Matcher:
             run = []
             if w and w not in self.kb.stopwords and not (_QUANTITY_WORD.fullmatch(w) and not w[0].isdigit()):
                 out.append(self._canon.get(w, w))
-        return out
+        return tuple(out)
 
     def _joined(self, run: list[str]) -> list[str]:
         """A run of lone characters as one canonical word (庄/月/群 → 庄月群); nothing for an empty run."""
@@ -756,6 +762,7 @@ class Matcher:
     def _sound(self, word: str) -> str:
         return f" {pinyin(word)} " if _HAN.search(word) and len(word) >= 2 else ""
 
+    @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - a clause is corrected to find its subjects, then to match it
     def correct(self, folded: str) -> str:
         """Replace homophone typos of known words (庄月群 → 庄悦群, 陪训 → 培训); known words stay as they are.
 
@@ -829,8 +836,8 @@ class Matcher:
         place's name, one changed (尧治村, 饶治河村 → 尧治河村), unless the typed text is a word or place of its own
         (湛江市); a place keeps its kind (根子村 is another place than 根子镇)."""
         chars = set(text)
-        for name in self._typo_entities:
-            if name in text or len(chars & set(name)) < len(name) - 1:
+        for name, name_chars in self._typo_entities:
+            if name in text or len(chars & name_chars) < len(name) - 1:
                 continue
             n = len(name)
             found = None
@@ -1525,7 +1532,7 @@ class Matcher:
             missing: list[str] = []
             foreign = 0.0
             for w, weight in weights.items():
-                credit = self._credit(w, doc, arts)
+                credit = 1.0 if w in doc.terms else self._credit(w, doc, arts)  # (the common case, without a call)
                 if credit <= QUOTE_CREDIT and self._linked.get(w, frozenset()) & doc.people:
                     credit = LINK_CREDIT  # 湖山村的书记: this fact names 郑雄, whom the articles place there
                 if credit == ALIAS_CREDIT and not whole_training and w in _WIDER_SCOPE:

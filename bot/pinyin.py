@@ -76,4 +76,17 @@ def pinyin(text: str, loose: bool = True) -> str:
     table = _table()
     if not loose:
         return " ".join(table[ord(ch)].split(",")[0] if ord(ch) in table else ch for ch in text)
-    return " ".join(_loose(table[ord(ch)].split(",")[0]) if ord(ch) in table else ch for ch in text)
+    return " ".join([_LOOSE.get(ch) or _loose_first(ch, table) for ch in text])
+
+
+# each Han character's loose commonest reading, filled as characters are met (at most the table's size: others
+# are not kept); every question's characters are looked up several times, by the corrector and by the scorer
+_LOOSE: dict[str, str] = {}
+
+
+def _loose_first(ch: str, table: dict[int, str]) -> str:
+    found = table.get(ord(ch))
+    if found is None:
+        return ch
+    _LOOSE[ch] = syllable = _loose(found.split(",")[0])
+    return syllable

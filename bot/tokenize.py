@@ -10,6 +10,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 # jieba imports pkg_resources (80 ms) only to locate its own files and falls back to plain paths without it
@@ -32,6 +33,7 @@ LEXICON_FREQ = 200_000  # high enough that jieba keeps a domain word whole
 # somewhere else. The commonest (城市 is tagged ns) are ordinary words, not names.
 NAME_TAGS = ("ns", "nr")
 NAME_MAX_FREQ = 20_000
+RECENT_CUTS = 64
 KEEP_DICTIONARIES = 4  # older knowledge versions a running bot may still be using
 
 # Adverbs, conjunctions, prepositions, particles, pronouns, locatives (一块儿, 起来的, 另外, 为何): phrasing, not
@@ -168,8 +170,18 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[str]:
         """All pieces of `text`, punctuation included, so their lengths add up to len(text)."""
-        return list(self._tk.cut(text, HMM=False))
+        return list(self._tokens(text))
 
     def cut(self, text: str) -> list[str]:
         """Words of `text`, punctuation and spaces dropped."""
-        return [w for w in self._tk.lcut(text, HMM=True) if _WORD.fullmatch(w)]
+        return list(self._cut(text))
+
+    # one message cuts the same pieces again and again (its clauses, each training, each pass); a few dozen
+    # entries hold one message's pieces and nothing much older
+    @lru_cache(maxsize=RECENT_CUTS)  # noqa: B019 - bounded; an old segmenter's entries are soon pushed out
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(self._tk.cut(text, HMM=False))
+
+    @lru_cache(maxsize=RECENT_CUTS)  # noqa: B019
+    def _cut(self, text: str) -> tuple[str, ...]:
+        return tuple(w for w in self._tk.lcut(text, HMM=True) if _WORD.fullmatch(w))
