@@ -501,7 +501,11 @@ class Matcher:
                                      and not _PLACE_END.search(x) and x not in kb.people)
         names = sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people, *self._typo_terms)
                         if len(w) >= 3 and _HAN.match(w)}, key=lambda w: (-len(w), w))
-        self._typo_entities = tuple((w, frozenset(w)) for w in names)  # (with its characters, made once)
+        self._typo_entities = tuple(names)
+        self._entities_with: dict[str, list[int]] = defaultdict(list)  # character → the names holding it
+        for k, name in enumerate(names):
+            for ch in set(name):
+                self._entities_with[ch].append(k)
         self._occasions = frozenset(self._canon.get(w, w) for w in kb.occasions)
         # places the articles name with their kind (電白區): an answer naming one bare (欣旺达电白基地) gives that kind
         self._place_kinds: dict[str, set[str]] = defaultdict(set)
@@ -835,11 +839,14 @@ class Matcher:
         """A name of three or more characters typed with one character dropped or added inside, two swapped, or, in a
         place's name, one changed (尧治村, 饶治河村 → 尧治河村), unless the typed text is a word or place of its own
         (湛江市); a place keeps its kind (根子村 is another place than 根子镇)."""
-        chars = set(text)
-        for name, name_chars in self._typo_entities:
-            if name in text or len(chars & name_chars) < len(name) - 1:
+        near = self._near_entities(text, -1)
+        while near:
+            k = near.pop(0)
+            name = self._typo_entities[k]
+            if name in text:
                 continue
             n = len(name)
+            place = bool(_PLACE_END.search(name))
             found = None
             for size in (n - 1,) if name in self._typo_terms else (n, n - 1, n + 1):
                 for i in range(len(text) - size + 1):
@@ -847,15 +854,14 @@ class Matcher:
                     # a dropped or added character inside (尧治村); a changed or swapped one keeps an end (饶治河村)
                     ends = (seg[0] == name[0]) + (seg[-1] == name[-1])
                     # (a place's kind may begin the next word: 尧冶河/村党委书记)
-                    kind_glued = bool(_PLACE_END.search(name)) and seg[-1] == name[-1]
+                    kind_glued = place and seg[-1] == name[-1]
                     if (ends < (1 if size == n else 2) or seg in self._df
                             or OSA.distance(seg, name, score_cutoff=1) > 1
                             or self._inside_word(text, i, size - kind_glued)
                             or any(self.segmenter.is_name(x) or self.segmenter.is_word(x)
                                    for x in (seg, seg[:-1]) if len(x) >= 2)):
                         continue  # (湛江市 is a place of its own, not a slip for 潜江市)
-                    if size == n and sorted(seg) != sorted(name) and (
-                            not _PLACE_END.search(name) or seg[-1] != name[-1]):
+                    if size == n and sorted(seg) != sorted(name) and (not place or seg[-1] != name[-1]):
                         continue  # a changed character only in a place's name: 根子村 is not 根子镇, 王小明 not 王小慧
                     found = (i, size)
                     break
@@ -864,8 +870,17 @@ class Matcher:
             if found:
                 i, size = found
                 text = text[:i] + name + text[i + size:]
-                chars = set(text)
+                near = self._near_entities(text, k)
         return text
+
+    def _near_entities(self, text: str, after: int) -> list[int]:
+        """The names (their places in _typo_entities, after `after`) sharing all their characters but one with the
+        text, in order: only these can be a slip of it."""
+        shared: dict[int, int] = defaultdict(int)
+        for ch in set(text):
+            for k in self._entities_with.get(ch, ()):
+                shared[k] += 1
+        return sorted(k for k, c in shared.items() if k > after and c >= len(self._typo_entities[k]) - 1)
 
     def _correct_names(self, text: str) -> str:
         """A person's name with one given-name character mistyped by its first sound (车东跃 → 车东耀).

@@ -33,7 +33,7 @@ LEXICON_FREQ = 200_000  # high enough that jieba keeps a domain word whole
 # somewhere else. The commonest (城市 is tagged ns) are ordinary words, not names.
 NAME_TAGS = ("ns", "nr")
 NAME_MAX_FREQ = 20_000
-RECENT_CUTS = 64
+RECENT_BLOCKS = 64
 KEEP_DICTIONARIES = 4  # older knowledge versions a running bot may still be using
 
 # Adverbs, conjunctions, prepositions, particles, pronouns, locatives (一块儿, 起来的, 另外, 为何): phrasing, not
@@ -44,6 +44,7 @@ FUNCTION_TAGS = frozenset({"d", "c", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv
 NUMERAL_MAX_LEN = 2
 
 _WORD = re.compile(r"(?=.*\w)[\w.%]+")  # 2.28万, 30%; not an ellipsis (......)
+_BLOCK = jieba.re_han_default  # what jieba cuts on its own (the rest kept, as it does)
 
 
 def cache_dir() -> Path:
@@ -170,18 +171,19 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[str]:
         """All pieces of `text`, punctuation included, so their lengths add up to len(text)."""
-        return list(self._tokens(text))
+        return [t for block in _BLOCK.split(text) if block for t in self._block_tokens(block)]
 
     def cut(self, text: str) -> list[str]:
         """Words of `text`, punctuation and spaces dropped."""
-        return list(self._cut(text))
+        return [w for block in _BLOCK.split(text) if block for w in self._block_words(block)]
 
-    # one message cuts the same pieces again and again (its clauses, each training, each pass); a few dozen
-    # entries hold one message's pieces and nothing much older
-    @lru_cache(maxsize=RECENT_CUTS)  # noqa: B019 - bounded; an old segmenter's entries are soon pushed out
-    def _tokens(self, text: str) -> tuple[str, ...]:
-        return tuple(self._tk.cut(text, HMM=False))
+    # jieba segments each run of Han, Latin and digits on its own, so a text is cut block by block with the same
+    # result; one message cuts the same blocks again and again (its clauses, each training, each route), and a few
+    # dozen entries hold one message's blocks, nothing much older
+    @lru_cache(maxsize=RECENT_BLOCKS)  # noqa: B019 - bounded; an old segmenter's entries are soon pushed out
+    def _block_tokens(self, block: str) -> tuple[str, ...]:
+        return tuple(self._tk.cut(block, HMM=False))
 
-    @lru_cache(maxsize=RECENT_CUTS)  # noqa: B019
-    def _cut(self, text: str) -> tuple[str, ...]:
-        return tuple(w for w in self._tk.lcut(text, HMM=True) if _WORD.fullmatch(w))
+    @lru_cache(maxsize=RECENT_BLOCKS)  # noqa: B019
+    def _block_words(self, block: str) -> tuple[str, ...]:
+        return tuple(w for w in self._tk.lcut(block, HMM=True) if _WORD.fullmatch(w))
