@@ -949,6 +949,19 @@ class Matcher:
             picked.update(ids)
         return {i: self._choices[i] for i in picked}
 
+    def _similar(self, folded: str, sound: str, core: str, pool: set[int]) -> dict[int, float]:
+        """How like the question each variant of the pooled facts is: its text, its sound (a little less), or
+        the question's asking part alone. One rapidfuzz call per form for all of them, not three per variant."""
+        texts = {c: self._choices[c] for d in pool for c in self._doc_choices[d]}
+        similar = {c: s for _, s, c in process.extract(folded, texts, scorer=fuzz.ratio, limit=None)}
+        for _, s, c in process.extract(sound, {c: self._choice_sounds[c] for c in texts}, scorer=fuzz.ratio,
+                                       limit=None):
+            similar[c] = max(similar[c], s * 0.95)
+        if core != folded:
+            for _, s, c in process.extract(core, texts, scorer=fuzz.ratio, limit=None):
+                similar[c] = max(similar[c], s)
+        return similar
+
     def _split(self, word: str) -> list[str]:
         """A word jieba made up (里学 from 车间里学什么, 两委干) that no fact contains: its known words instead.
 
@@ -1525,6 +1538,7 @@ class Matcher:
         places += [w for w in content if w in self._alias_article and self.segmenter.is_name(w)]  # 广东
         placed = frozenset(a for w in places for a in self._alias_article[w])
         placed = placed if len(placed) == 1 else frozenset()
+        similar = self._similar(folded, qsound, core, pool)
         cands: list[Candidate] = []
         # a question about one training, or naming something only one mentions (implied), is not a broad one
         one_sided = bool(named or implied)
@@ -1539,10 +1553,8 @@ class Matcher:
                 doc = self._views[(d, next(iter(focus & arts)))]
             best, best_q = 0.0, ""
             for c in self._doc_choices[d]:
-                s = max(fuzz.ratio(folded, self._choices[c]), fuzz.ratio(qsound, self._choice_sounds[c]) * 0.95,
-                        fuzz.ratio(core, self._choices[c]) if core != folded else 0.0)
-                if s > best:
-                    best, best_q = s, self._choices[c]
+                if similar[c] > best:
+                    best, best_q = similar[c], self._choices[c]
             covered = 0.0
             missing: list[str] = []
             foreign = 0.0

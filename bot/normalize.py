@@ -105,6 +105,7 @@ def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text))
 
 
+@lru_cache(maxsize=1024)  # the same answers, titles and notices are shown in traditional again and again
 def to_traditional(text: str) -> str:
     return str(_converter("s2tw").convert(text))
 
@@ -134,6 +135,7 @@ def _cn_count(m: re.Match[str]) -> str:
     return str(total + digit)
 
 
+@lru_cache(maxsize=256)  # one message's pieces are folded by each route that reads them (clauses, conjuncts, …)
 def fold(text: str) -> str:
     """The form every comparison uses: clean, simplified, lower case, one kind of punctuation."""
     text = to_simplified(_CANTONESE_IS.sub("是", clean(_EMOJI.sub(" ", text)))).lower().translate(_PUNCT)
