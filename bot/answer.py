@@ -107,6 +107,10 @@ class Answer:
         }
 
 
+# labels the renderers put around an answer (here, so the traditional renderings made ahead cover them too)
+QUESTION_LABEL = "问："
+SOURCE_LABEL = "出处"
+ORIGIN_LABEL = "来源"
 TRY_THESE = "你可以试试下面这些问题："
 DECLINE = "这两篇文章没有讲到这个问题，我不能乱说。" + TRY_THESE
 EMPTY = "请发一个关于这两次培训的问题，例如下面这些："
@@ -137,6 +141,17 @@ def suggestions_for(kb: KnowledgeBase, cands: tuple[Candidate, ...], script: Scr
         if len(out) == 3:
             break
     return tuple(out)
+
+
+def shown_texts(kb: KnowledgeBase) -> set[str]:
+    """Every text an answer from kb may show in the asker's script: answers, trainings, the questions suggested,
+    notices and labels."""
+    texts = {DECLINE, TRY_THESE, EMPTY, TOO_LONG, QUESTION_LABEL, SOURCE_LABEL, ORIGIN_LABEL, *kb.examples}
+    texts.update(a.meta.training for a in kb.articles.values())
+    for fact in kb.facts:
+        texts.add(fact.questions[0])  # (a suggestion shows a fact's first question)
+        texts.update(p.answer for p in fact.parts)
+    return texts
 
 
 def examples(kb: KnowledgeBase, script: Script) -> tuple[str, ...]:

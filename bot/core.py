@@ -17,11 +17,12 @@ from bot.answer import (
     combine,
     decide,
     examples,
+    shown_texts,
 )
-from bot.index_cache import build_matcher, load_knowledge_cached
+from bot.index_cache import build_matcher, load_knowledge_cached, traditional_renderings
 from bot.knowledge import KnowledgeBase, Problem, check_knowledge
 from bot.matcher import AND_WORDS, Matcher
-from bot.normalize import clean, detect_script, in_script, safe_text
+from bot.normalize import clean, detect_script, in_script, remember_traditional, safe_text
 
 # a fact covering this much of a message's words is what it is about, whatever else it asks
 FULL_COVERAGE = 0.9
@@ -36,6 +37,7 @@ class QA:
         self.seeds_dir = seeds_dir
         # one tuple, replaced by a single assignment: a reader sees the old pair or the new, never a mix
         self._state: tuple[KnowledgeBase, Matcher] = (kb, build_matcher(kb))
+        remember_traditional(traditional_renderings(shown_texts(kb)))
         self._reload_lock = threading.Lock()
 
     @classmethod
@@ -154,6 +156,7 @@ class QA:
             if kb is None or errors:
                 return errors or [Problem("-", 1, "-", "knowledge could not be loaded")]
             if kb.digest != self.kb.digest:
+                remember_traditional(traditional_renderings(shown_texts(kb)))
                 self._state = (kb, build_matcher(kb))
             return []
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.knowledge import KnowledgeBase, default_knowledge_dir, default_seeds_dir, load_knowledge
 from bot.matcher import Matcher
+from bot.normalize import opencc_version, to_traditional
 from bot.tokenize import cache_dir
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,21 @@ def build_matcher(kb: KnowledgeBase) -> Matcher:
     matcher = Matcher(kb)
     _write(path, matcher, kb, "index-*.pickle")
     return matcher
+
+
+def traditional_renderings(texts: set[str]) -> dict[str, str]:
+    """to_traditional of each text, from the cache when the same texts went through the same converter before."""
+    h = hashlib.sha256(opencc_version().encode())
+    h.update((Path(__file__).parent / "normalize.py").read_bytes())
+    for text in sorted(texts):
+        h.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    path = cache_dir() / f"traditional-{h.hexdigest()[:20]}.pickle"
+    table = _read(path, None)
+    if isinstance(table, dict):
+        return table
+    table = {text: to_traditional(text) for text in texts}
+    _write(path, table, None, "traditional-*.pickle")
+    return table
 
 
 def _files_key(kdir: Path, seeds: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
 
@@ -105,9 +106,28 @@ def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text))
 
 
-@lru_cache(maxsize=1024)  # the same answers, titles and notices are shown in traditional again and again
+# renderings made ahead of time (the knowledge's texts, cached beside its index): a one-shot `ask` in traditional
+# then shows its answer without loading OpenCC's s2tw tables, which alone take 0.2 s
+_TRADITIONAL: dict[str, str] = {}
+
+
 def to_traditional(text: str) -> str:
+    return _TRADITIONAL.get(text) or _convert_traditional(text)
+
+
+@lru_cache(maxsize=1024)  # the same notices and labels are shown again and again
+def _convert_traditional(text: str) -> str:
     return str(_converter("s2tw").convert(text))
+
+
+def opencc_version() -> str:
+    """The installed OpenCC's version: renderings made by another are made again."""
+    return str(getattr(opencc, "__version__", "unknown"))
+
+
+def remember_traditional(table: Mapping[str, str]) -> None:
+    """Take traditional renderings made earlier by to_traditional itself (the same function of the text)."""
+    _TRADITIONAL.update(table)
 
 
 def safe_text(text: str) -> str:

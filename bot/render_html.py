@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent
 from telegram.constants import ParseMode
 
-from bot.answer import Answer
+from bot.answer import ORIGIN_LABEL, QUESTION_LABEL, SOURCE_LABEL, Answer
 from bot.normalize import in_script
 
 MAX_MESSAGE = 4096  # Telegram's limit on one message's text
@@ -147,11 +147,11 @@ def answer_blocks(answer: Answer, show_question: bool = False) -> list[Block]:
     script = answer.script
     blocks: list[Block] = []
     if show_question and answer.question.strip():
-        blocks.append(Block((Seg(in_script("问：", script), "b"), Seg(answer.question.strip(), "b"))))
+        blocks.append(Block((Seg(in_script(QUESTION_LABEL, script), "b"), Seg(answer.question.strip(), "b"))))
     if not answer.answered:
         blocks.append(Block.of(answer.notice))
         return blocks
-    source_word, origin_word = in_script("出处", script), in_script("来源", script)
+    source_word, origin_word = in_script(SOURCE_LABEL, script), in_script(ORIGIN_LABEL, script)
     for part in answer.parts:
         label = (Seg(f"【{part.training}】", "b"),) if answer.labelled else ()
         blocks.append(Block((*label, Seg(part.text))))

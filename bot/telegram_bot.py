@@ -32,7 +32,7 @@ from telegram.ext import (
 )
 
 from bot import __version__, redact
-from bot.answer import Answer, examples
+from bot.answer import ORIGIN_LABEL, Answer, examples
 from bot.core import QA
 from bot.knowledge import KnowledgeError, Problem, default_knowledge_dir
 from bot.normalize import Script, in_script
@@ -327,7 +327,7 @@ async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     for source in _state(context).qa.kb.articles.values():
         m = source.meta
         when = f"{m.published} {m.time}" if m.time else m.published
-        origin = f"，{in_script('来源', script)}：{m.source}" if m.source else ""
+        origin = f"，{in_script(ORIGIN_LABEL, script)}：{m.source}" if m.source else ""
         lines.append(Block((Seg(in_script(m.training, script), "b"),)))
         lines.append(Block((Seg(f"《{m.title}》", "i"), Seg(f"，{m.outlet}{origin}，{when}"))))
     await reply(update.message, render_lines(lines))

@@ -114,3 +114,34 @@ def test_answers_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     assert "高锦乔" in outputs[0].decode()
+
+
+def test_traditional_renderings_are_made_once_and_match_opencc(cache: Path) -> None:
+    import opencc
+
+    from bot.answer import shown_texts
+    from bot.knowledge import load_knowledge
+
+    texts = shown_texts(load_knowledge(PROJECT_ROOT / "knowledge", SEEDS))
+    table = ic.traditional_renderings(texts)
+    s2tw = opencc.OpenCC("s2tw")
+    assert table.keys() == texts and all(table[t] == s2tw.convert(t) for t in texts)
+    assert table["这两篇文章没有讲到这个问题，我不能乱说。你可以试试下面这些问题："].startswith("這兩篇文章")
+    (path,) = cache.glob("traditional-*.pickle")
+    path.write_bytes(b"\x80\x05not a pickle")  # a broken cache is made again, not served
+    assert ic.traditional_renderings(texts) == table
+    assert ic.traditional_renderings(texts | {"新的答案"})["新的答案"] == "新的答案"  # other texts: another file
+    assert len(list(cache.glob("traditional-*.pickle"))) == 2
+
+
+def test_a_one_shot_traditional_answer_does_not_load_the_converter(cache: Path) -> None:
+    # OpenCC's s2tw tables take 0.2 s to load: with the renderings cached, a one-shot ask in traditional skips them
+    probe = ("import sys; from bot.core import QA; from bot.render_text import render_text; import bot.normalize as n;"
+             "qa = QA.load(); print(render_text(qa.ask(sys.argv[1]))); print(n._converter.cache_info().currsize)")
+    runs = [subprocess.run([sys.executable, "-c", probe, q], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                           env={**os.environ, "TRAINING_BOT_CACHE": str(cache)}, check=True, timeout=120)
+            for q in ("預熱", "茂名培訓哪幾天", "兩次培訓分別在哪裡舉辦?")]
+    for run in runs[1:]:
+        text, converters = run.stdout.rsplit("\n", 2)[:2]
+        assert converters == "1"  # t2s only, for reading the question
+        assert "出處：" in text and "培訓" in text and "培训" not in text.split("「")[0]
