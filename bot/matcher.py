@@ -290,7 +290,9 @@ _EACH_ASKED = re.compile(r"[，,\s]*(?:分别|各自|" + _EACH + r"|都)")
 _TRAINING_WORD = re.compile(r"培训|班|课|学员|研讨|讨论|交流|动员|讲堂|教学")
 # the asker speaking of themself or to the listener (我年纪大了, 同志你好, 请问一哈)
 _CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|请问|问一|问下|一哈|看到|刷到|看了|读了")
-_SENTENCE_SPLIT = re.compile(r"[?？!！;；,，。~…\s]+")  # not 、: 分管日常工作、讲第一课的那位 is one sentence
+_SENTENCE = re.compile(r"([^?？!！;；,，。~…\s]+)([?？!！;；,，。~…\s]*)")  # a sentence and what ends it
+_REPORTED = re.compile(r"说|看到|刷到|看了|读了|读到|报道|新闻")
+_FEW = re.compile(r"几(?=[年天次个回遍十百千万])")
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 # where what is asked of joined parts begins (庄悦群和郑青龙|是什么身份)
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
@@ -1211,17 +1213,22 @@ class Matcher:
         """The sentences of a message that ask, without the story around them (我是个镇上的小干部哈，听说…，他们参观的
         是哪个企业啊); empty without a story, or if no asking sentence names a subject (有个…培训班，都讲了啥)."""
         sentences: list[str] = []
-        for p in _SENTENCE_SPLIT.split(text):
-            if p and sentences and _TAG_ONLY.match(fold(p)):
+        stated: set[str] = set()  # sentences ended by 。: told, not asked (以前也在乡镇干过几年。想问下…)
+        for m in _SENTENCE.finditer(text):
+            p = m.group(1)
+            if sentences and _TAG_ONLY.match(fold(p)):
                 sentences[-1] += p  # (…基地在高州，对不对啊: the tag asks about the sentence before it)
-            elif p:
+            else:
                 sentences.append(p)
+                if "。" in m.group(2):
+                    stated.add(p)
         if _ACRONYM.search(text):
             return ""  # (GDP 茂名是多少: a name in capitals is what is asked about, not a story around it)
         prefolded = [(p, self._prefold(p)) for p in sentences]
         # (a guess asks when nothing else does: 茂名开班式是24号上午吧？我稿子里这么写的)
-        folded = [(p, f) for p, f in prefolded if _ASKS.search(f)] or [(p, f) for p, f in prefolded
-                                                                       if _GUESS.search(f)]
+        # (a 几 told, 干过几年。, is a few, not how many)
+        folded = [(p, f) for p, f in prefolded if _ASKS.search(_FEW.sub("", f) if p in stated else f)] or [
+            (p, f) for p, f in prefolded if _GUESS.search(f)]
         asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
         keep = [p for p, named, f in asking if named or self.wants(f)]
@@ -1281,10 +1288,18 @@ class Matcher:
         heading = _HEADING.match(question)
         if heading and not _ASKS.search(fold(heading.group(0))):
             question = question[heading.end():]
-        for piece in _CLAUSE_SPLIT.split(question):
-            current += piece
+        for piece, told in ((p, k < len(ps) - 1) for raw in _CLAUSE_SPLIT.split(question)
+                            for ps in [raw.split("。")] for k, p in enumerate(ps) if p):
+            folded = fold(piece)
+            asks = _ASKS.search(_FEW.sub("", folded) if told else folded)
+            if not asks and not current and (told or _CHAT_PERSON.search(folded)) and not _REPORTED.search(
+                    folded) and not self._names_any_subject(self._prefold(piece)):
+                # the story before a question (同学让我帮忙查资料，茂名一共几个镇街？) is not part of it; what the
+                # asker read (我看新闻说两边都请了老师上课) says what the question is about
+                continue
+            current += piece + ("。" if told else "")
             # (…有没有去企业参观，或者去北京上课的: the alternative asks the same of another thing)
-            if _ASKS.search(fold(piece)) or (groups and current == piece and _OR_ELSE.match(piece)):
+            if asks or (groups and current == piece and _OR_ELSE.match(piece)):
                 groups.append(current)
                 current = ""
         if current.strip() and groups:

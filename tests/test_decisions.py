@@ -1151,3 +1151,14 @@ def test_asking_only_a_name_after_a_story_is_not_asking_the_trainings_title(qa: 
     # the story's training lent to a bare 叫啥 would ask the article's title; the name asked is of what the story told
     answer = qa.ask(question)
     assert not any(f.endswith("-title") for f in answer.facts), answer.facts
+
+
+def test_the_story_before_several_questions_is_no_part_of_the_first(qa: QA) -> None:
+    # 同学让我帮忙查资料 tells why the asker asks; glued to 茂名一共几个镇街 it hid the count
+    answer = qa.ask("同学让我帮忙查资料，茂名一共几个镇街？市委常委会多久听一个镇街汇报？")
+    assert answer.answered and "112个" in answer.text and "每周" in answer.text, answer.reason
+    story = "老师好，我是退休老干部，以前也在乡镇干过几年。想问下茂名那个培训是哪位领导做的开班动员，他提了几大要求？"
+    assert qa.matcher.clauses(story)[0] == "想问下茂名那个培训是哪位领导做的开班动员"
+    assert qa.matcher.asking_core(story).startswith("想问下")  # (干过几年。 is told: a few years, not how many)
+    # what the asker read says what is asked about: it stays
+    assert qa.matcher.clauses("我看新闻说两边都请了老师上课 茂名是些什么人讲 湖北又是谁讲")[0].startswith("我看新闻说")
