@@ -207,7 +207,7 @@ _REQUEST = re.compile(r"^(?:(?:同志|老师|领导|师傅|小哥|小姐姐|各�
                       r"[求请]告知|(?:写|交|做)(?:报告|材料|作业|论文|心得|ppt|课件|幻灯片|汇报)(?:要用|用)?|"
                       r"(?:同学|朋友|同事|领导|老师|孩子|学生|有人)(?:问我|[让叫托要]我问问?)|"
                       r"哪位(?:大神|大佬|高人|朋友)?(?:知道|晓得)[啊呀吗呢哈]?|"
-                      r"(?:领导|老师|上级|单位)?(?:让|叫|要)我(?:整理|写|查|找|汇总|准备)|在线等|挺急的|急急急?|求解答|求答案|(?:还有|再问|我还有|另外)一?个问题|"
+                      r"(?:领导|老师|上级|单位)?(?:让|叫|要)我(?:整理|写|查|找|汇总|准备)|在线等|挺急的|(?:举|列|说|讲)(?:几|一两|两|三|一)?个?例子?(?:说说?|看看|讲讲)?(?=[\s,?!.~]|$)|急急急?|求解答|求答案|(?:还有|再问|我还有|另外)一?个问题|"
                       r"(?:请|麻烦)?(?:说|讲|答|回答|介绍|解释)?得?(?:详细|简单|简短|通俗)一?[点些]儿?|"
                       r"(?:简单|简短|详细)?(?:回答|说说?|讲讲?)?(?:就好|就行|即可)|(?:家人|姐妹|兄弟|老铁|大哥|朋友|宝子|亲)们|"
                       r"(?:^|(?<=[,?!~.;:\s们]))(?:有)?谁(?:懂|知道|晓得|清楚|记得|能告诉我|能帮我|来说说|能说说)[啊呀吗呢哈]?|"
@@ -1290,7 +1290,7 @@ class Matcher:
             question = question[heading.end():]
         for piece, told in ((p, k < len(ps) - 1) for raw in _CLAUSE_SPLIT.split(question)
                             for ps in [raw.split("。")] for k, p in enumerate(ps) if p):
-            folded = fold(piece)
+            folded = self._prefold(piece)  # (举几个例子 asks nothing: a request, as 你好 is)
             asks = _ASKS.search(_FEW.sub("", folded) if told else folded)
             if not asks and not current and (told or _CHAT_PERSON.search(folded)) and not _REPORTED.search(
                     folded) and not self._names_any_subject(self._prefold(piece)):
