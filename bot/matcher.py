@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -409,8 +410,7 @@ def _items(answer: str) -> str:
     return f"items:{max(len(_ITEM_SEP.findall(answer)) + 1, len(_TITLE_SPAN.findall(answer)))}"
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # (a tuple: a score or two dozen are made per question, and a frozen dataclass is slow)
     """One fact's score for a question, with the parts it was built from (shown by :debug)."""
 
     fact_id: str
