@@ -129,6 +129,7 @@ _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
 _FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|报道|稿子|新闻|原文|稿件)(?:里面|里头|里|中|当中|话|说)"
                     r"|文中|文里|(?:这两篇|两篇)(?:文章|报道)(?=(?:分别|各自|各)(?:有|提到|讲|写|用|介绍|引用|出现|说))"
+                    r"|(?:这两篇|两篇|这篇|那篇)(?:里面|里头|里|中|说|讲|提到|写)"  # (茂名那篇说…: the article unnamed)
                     # (文章怎么形容这次培训的分量: how the article puts it, not a word the answer should hold)
                     r"|(?:两篇|这两篇|这篇|那篇)?(?:文章|报道|稿子|原文)(?=(?:分别|各自|各)?是?(?:怎么|如何|怎样)"
                     r"(?:形容|描述|描写|评价|称呼))")
