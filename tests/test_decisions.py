@@ -169,6 +169,7 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     ("茂名同湖北兩次培訓各自辦咗幾耐?", "四天半"),
     ("黃毅部長開講時引用了哪一句俗話?", "龙头摆"),  # 一句 counts, 开讲 is 授课
     ("全国一块听课的村干部有多少人啊 好多😮", "52万"),  # 一块, 好多: jieba numerals, phrasing here
+    ("鄭青龍話晚上有咩人同佢哋一齊交流?", "省委领导"),  # Cantonese 同佢哋: with them
 ])
 def test_regional_and_mixed_questions(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
