@@ -17,9 +17,10 @@ EVAL = Path(__file__).parent / "eval"
 # 60 traditional), holdout15 (chat style), holdout16, holdout19 (Cantonese, formal traditional, chat), holdout20,
 # holdout21, holdout23 to holdout25, holdout27 to holdout29, holdout31, holdout33, holdout35 to holdout38, holdout40,
 # holdout41, holdout43, holdout45, holdout46, holdout48, holdout49, holdout52, holdout54, holdout55, holdout58,
-# holdout62, holdout63, holdout64, holdout67, holdout70 to holdout73 and holdout76 to holdout85 have since been used to
-# diagnose failures, so their figures are no longer unseen; so have holdout26 and holdout51, whose failures a failing
-# floor once printed. holdout87 and holdout86 (the newest), holdout75, holdout74, holdout69, holdout68,
+# holdout62, holdout63, holdout64, holdout67, holdout70 to holdout73, holdout76 to holdout85, holdout88 and
+# holdout89 have since been used to diagnose failures, so their figures are no longer unseen; so have holdout26 and
+# holdout51, whose failures a failing floor once printed. holdout91 and holdout90 (the newest), holdout87, holdout86,
+# holdout75, holdout74, holdout69, holdout68,
 # holdout66, holdout65, holdout61, holdout60, holdout59, holdout57, holdout56, holdout53, holdout50, holdout47,
 # holdout44, holdout42, holdout39, holdout34, holdout32, holdout30, holdout22, holdout17, holdout18, holdout7,
 # holdout10 and holdout13 have only been measured, not read: they are the honest figures for questions nobody
@@ -53,7 +54,7 @@ SETS = [
     ("holdout7.yaml", 0.94, 0.97),
     ("holdout10.yaml", 0.94, 0.97),
     ("holdout13.yaml", 0.96, 0.97),
-    ("holdout17.yaml", 0.96, 0.95),
+    ("holdout17.yaml", 0.97, 0.95),
     ("holdout18.yaml", 0.96, 0.99),
     ("holdout22.yaml", 0.91, 0.95),
     ("holdout26.yaml", 0.95, 0.97),  # written unseen; 4 failures once printed by a failing floor
@@ -85,21 +86,21 @@ SETS = [
     ("holdout58.yaml", 0.92, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
     ("holdout59.yaml", 0.96, 0.99),  # unseen: totals only
     ("holdout57.yaml", 0.94, 0.99),  # unseen: totals only
-    ("holdout56.yaml", 0.92, 0.99),  # unseen: totals only
+    ("holdout56.yaml", 0.93, 0.99),  # unseen: totals only
     ("holdout62.yaml", 0.90, 0.97),  # diagnosis, 60 chat (stories, wrong guesses), 60 both; first run 78.1% / 97.5%
     ("holdout63.yaml", 0.93, 0.99),  # diagnosis, 70 chat, 40 both; first run 91.2% / 100.0%
     ("holdout61.yaml", 0.95, 0.99),  # unseen: totals only
     ("holdout60.yaml", 0.93, 0.99),  # unseen: totals only
     ("holdout64.yaml", 0.90, 0.99),  # diagnosis, 70 long chat, 40 both; first run 81.9% / 100.0%
     ("holdout67.yaml", 0.89, 0.99),  # diagnosis, 50 chat, 45 both; first run 88.1% / 97.5%
-    ("holdout66.yaml", 0.92, 0.97),  # unseen, measured once at the end of its round
-    ("holdout65.yaml", 0.92, 0.99),  # unseen, measured once at the end of its round
+    ("holdout66.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
+    ("holdout65.yaml", 0.93, 0.99),  # unseen, measured once at the end of its round
     ("holdout70.yaml", 0.90, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
     ("holdout71.yaml", 0.95, 0.97),  # diagnosis, 50 phone-typed chat, 45 both; first run 92.5% / 97.5%
     ("holdout72.yaml", 0.87, 0.99),  # diagnosis, 55 chat, 45 both; first run 87.5% / 100.0%
     ("holdout73.yaml", 0.92, 0.99),  # diagnosis, 50 second-hand chat, 45 both; first run 92.5% / 100.0%
     ("holdout69.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
-    ("holdout68.yaml", 0.92, 0.97),  # unseen, measured once at the end of its round
+    ("holdout68.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
     ("holdout76.yaml", 0.95, 0.99),  # diagnosis, 60 chat (two questions, follow-ups), 40 both; first run 93.8% / 100.0%
     ("holdout77.yaml", 0.94, 0.99),  # diagnosis, 50 chat, 55 both; first run 91.2% / 100.0%
     ("holdout78.yaml", 0.92, 0.99),  # diagnosis, 55 half-remembered chat, 35 both; first run 90.6% / 100.0%
@@ -111,9 +112,13 @@ SETS = [
     ("holdout84.yaml", 0.93, 0.99),  # diagnosis, older askers confirming wrong details; first run 91.2% / 100.0%
     ("holdout85.yaml", 0.93, 0.99),  # diagnosis, hurried fragments; first run 93.1% / 100.0%
     ("holdout75.yaml", 0.91, 0.99),  # unseen, measured once at the end of its round
-    ("holdout74.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
+    ("holdout74.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout86.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
     ("holdout87.yaml", 0.93, 0.99),  # unseen, measured once at the end of its round
+    ("holdout88.yaml", 0.93, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 90.6% / 100.0%
+    ("holdout89.yaml", 0.95, 0.99),  # diagnosis, terse Cantonese, 35 both; first run 95.6% / 100.0%
+    ("holdout90.yaml", 0.92, 0.94),  # unseen, measured once at the end of its round
+    ("holdout91.yaml", 0.88, 0.97),  # unseen, measured once at the end of its round
 ]
 
 
