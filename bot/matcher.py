@@ -252,7 +252,9 @@ _IS_IT = re.compile(r"是([^\W的]{2,6})[吗吧嘛](?=\W|$)")  # the thing guess
 # 在茂南区对吧: which district; 基地在高州，对不对: where
 _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))"
                             r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?\W*$))")
-_GUESSED_NUMBER = re.compile(r"\d+(?:\.\d+)?[万千]?多?|[一两三四五六七八九十百]+[万千]多?"
+# (not a number that describes who is meant: 有个30岁的年轻村书记也去了，是真的吗 confirms that he went)
+_GUESSED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?多?(?![\d.万千多]|[岁年个位名]的)"
+                             r"|[一两三四五六七八九十百]+[万千]多?"
                              r"|[三四五六七八九十百]+(?=[个位名人天年])(?!人课堂)")  # (not 一个, 两个培训, 百人课堂)
 _DATE_UNITS = frozenset("号日月")
 
