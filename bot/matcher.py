@@ -296,6 +296,8 @@ _TRAINING_WORD = re.compile(r"培训|班|课|学员|研讨|讨论|交流|动员|
 _CHAT_PERSON = re.compile(r"我|你|您|同志|老师|大哥|大家|哈喽|嗨|请问|问一|问下|一哈|看到|刷到|看了|读了")
 _SENTENCE = re.compile(r"([^?？!！;；,，。~…\s]+)([?？!！;；,，。~…\s]*)")  # a sentence and what ends it
 _REPORTED = re.compile(r"说|看到|刷到|看了|读了|读到|报道|新闻")
+_RESPECTIVELY = re.compile(r"(分别|各自|各)(是|在|叫)?((?:哪|什么|啥|几|多少)[^,?]{0,5}?),"
+                           r"((?:哪|什么|啥|几|多少)[^,?]{0,5}?)(的[^,?]*)?\??$")
 _FEW = re.compile(r"几(?=[年天次个回遍十百千万])")
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 # where what is asked of joined parts begins (庄悦群和郑青龙|是什么身份)
@@ -1365,6 +1367,11 @@ class Matcher:
         for p, aid in zip(parts, owners, strict=True):
             mine = p if p.endswith(shared) else p + shared
             out[aid] = f"{out[aid]}和{mine}" if aid in out else mine
+        # 张婷和程桔分别是哪个街道、哪个村的书记: each part is asked its own of the listed questions, in order
+        each = _RESPECTIVELY.match(tail)
+        if each and len(parts) == 2 and len(out) == 2:
+            verb, rest = each.group(2) or "是", (each.group(5) or "") + "?"
+            return {aid: f"{q}{verb}{each.group(3 + k)}{rest}" for k, (aid, q) in enumerate(out.items())}
         return {aid: q + tail for aid, q in out.items()}
 
     def alternatives(self, question: str, joiners: frozenset[str] = _OR_WORDS) -> list[str]:

@@ -1168,3 +1168,13 @@ def test_the_story_before_several_questions_is_no_part_of_the_first(qa: QA) -> N
     assert qa.matcher.asking_core(story).startswith("想问下")  # (干过几年。 is told: a few years, not how many)
     # what the asker read says what is asked about: it stays
     assert qa.matcher.clauses("我看新闻说两边都请了老师上课 茂名是些什么人讲 湖北又是谁讲")[0].startswith("我看新闻说")
+
+
+def test_joined_parts_asked_a_list_of_questions_respectively(qa: QA) -> None:
+    # 分别是哪个街道、哪个村: the first part is asked the first, the second the second (not both of each)
+    conj = qa.matcher.conjuncts("张婷和程桔分别是哪个街道、哪个村的书记？")
+    assert conj == {"maoming-2024": "张婷是哪个街道的书记?", "hubei-2023": "程桔是哪个村的书记?"}
+    answer = qa.ask("张婷和程桔分别是哪个街道、哪个村的书记？")
+    assert answer.answered and "石湾街道" in answer.text and "大市村" in answer.text, answer.reason
+    # one question for all the parts stays one question each
+    assert qa.matcher.conjuncts("坡心镇和尧治河村的书记分别叫什么")["hubei-2023"] == "尧治河村的书记分别叫什么"
