@@ -1368,10 +1368,10 @@ class Matcher:
             mine = p if p.endswith(shared) else p + shared
             out[aid] = f"{out[aid]}和{mine}" if aid in out else mine
         # 张婷和程桔分别是哪个街道、哪个村的书记: each part is asked its own of the listed questions, in order
-        each = _RESPECTIVELY.match(tail)
-        if each and len(parts) == 2 and len(out) == 2:
-            verb, rest = each.group(2) or "是", (each.group(5) or "") + "?"
-            return {aid: f"{q}{verb}{each.group(3 + k)}{rest}" for k, (aid, q) in enumerate(out.items())}
+        listed = _RESPECTIVELY.match(tail)
+        if listed and len(parts) == 2 and len(out) == 2:
+            verb, after = listed.group(2) or "是", (listed.group(5) or "") + "?"
+            return {aid: f"{q}{verb}{listed.group(3 + k)}{after}" for k, (aid, q) in enumerate(out.items())}
         return {aid: q + tail for aid, q in out.items()}
 
     def alternatives(self, question: str, joiners: frozenset[str] = _OR_WORDS) -> list[str]:
