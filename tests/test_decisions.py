@@ -78,6 +78,7 @@ def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     ("两个培训各自叫什么名头", "柏桥讲堂", "both-name"),  # 名头 is a name, asked as 名字 is
     ("两个培训的开班动员或第一课分别由谁主讲?", "中央党校", "both-opening"),  # 茂名's 动员, 湖北's 第一课
     ("两篇文章标题里各用了什么说法来形容这次培训?", "同上一堂课", "both-titles"),  # the titles, not the sayings
+    ("两个培训学员之间都有交流吗 分别是什么形式", "献一策", "both-discussion"),  # the trainees' exchanges
     # a number that describes who is meant is no guess to check: 是真的吗 confirms that he went
     ("听说湖北有个30岁的年轻村书记也去培训了，是真的吗？叫啥名字，哪个村的？", "铜岭村", "hb-ma-nie"),
     ("茂名那篇里那句俗话原话是什么，是谁说的？", "龙尾甩", "mm-"),  # 那篇里 frames the question, as 文章里 does
