@@ -37,7 +37,7 @@ SETS = [
     ("holdout8.yaml", 0.98, 0.99),
     ("holdout9.yaml", 0.98, 0.97),
     ("holdout11.yaml", 0.90, 0.99),
-    ("holdout12.yaml", 0.92, 0.92),
+    ("holdout12.yaml", 0.93, 0.92),
     ("holdout14.yaml", 0.97, 0.96),
     ("holdout15.yaml", 0.99, 0.99),
     ("holdout16.yaml", 0.96, 0.97),
@@ -73,29 +73,29 @@ SETS = [
     ("holdout45.yaml", 0.96, 0.99),  # diagnosis; first run 86.2% / 96.7%
     ("holdout42.yaml", 0.94, 0.97),  # unseen: totals only (2 of its questions once shown, see README)
     ("holdout44.yaml", 0.98, 0.95),  # unseen: totals only
-    ("holdout46.yaml", 0.96, 0.99),  # diagnosis; first run 88.5% / 100.0%
+    ("holdout46.yaml", 0.97, 0.99),  # diagnosis; first run 88.5% / 100.0%
     ("holdout47.yaml", 0.96, 0.95),  # unseen: totals only
     ("holdout51.yaml", 0.96, 0.99),  # written unseen; 9 failures once printed by a failing floor
     ("holdout50.yaml", 0.95, 0.95),  # unseen: totals only
     ("holdout48.yaml", 0.92, 0.99),  # diagnosis; first run 80.0% / 100.0%
-    ("holdout49.yaml", 0.95, 0.97),  # diagnosis; first run 91.3% / 96.0%
-    ("holdout52.yaml", 0.94, 0.99),  # diagnosis; first run 86.7% / 100.0%
+    ("holdout49.yaml", 0.96, 0.97),  # diagnosis; first run 91.3% / 96.0%
+    ("holdout52.yaml", 0.95, 0.99),  # diagnosis; first run 86.7% / 100.0%
     ("holdout53.yaml", 0.92, 0.97),  # unseen: totals only
     ("holdout54.yaml", 0.94, 0.99),  # diagnosis, 60 both-trainings; first run 87.5% / 100.0%
     ("holdout55.yaml", 0.97, 0.99),  # diagnosis, 60 chat; first run 93.8% / 100.0%
     ("holdout58.yaml", 0.92, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
-    ("holdout59.yaml", 0.96, 0.99),  # unseen: totals only
+    ("holdout59.yaml", 0.97, 0.99),  # unseen: totals only
     ("holdout57.yaml", 0.94, 0.99),  # unseen: totals only
     ("holdout56.yaml", 0.93, 0.99),  # unseen: totals only
     ("holdout62.yaml", 0.90, 0.97),  # diagnosis, 60 chat (stories, wrong guesses), 60 both; first run 78.1% / 97.5%
     ("holdout63.yaml", 0.93, 0.99),  # diagnosis, 70 chat, 40 both; first run 91.2% / 100.0%
-    ("holdout61.yaml", 0.95, 0.99),  # unseen: totals only
-    ("holdout60.yaml", 0.93, 0.99),  # unseen: totals only
+    ("holdout61.yaml", 0.94, 0.99),  # unseen: totals only
+    ("holdout60.yaml", 0.94, 0.99),  # unseen: totals only
     ("holdout64.yaml", 0.90, 0.99),  # diagnosis, 70 long chat, 40 both; first run 81.9% / 100.0%
     ("holdout67.yaml", 0.89, 0.99),  # diagnosis, 50 chat, 45 both; first run 88.1% / 97.5%
-    ("holdout66.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
+    ("holdout66.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout65.yaml", 0.93, 0.99),  # unseen, measured once at the end of its round
-    ("holdout70.yaml", 0.90, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
+    ("holdout70.yaml", 0.91, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
     ("holdout71.yaml", 0.95, 0.97),  # diagnosis, 50 phone-typed chat, 45 both; first run 92.5% / 97.5%
     ("holdout72.yaml", 0.87, 0.99),  # diagnosis, 55 chat, 45 both; first run 87.5% / 100.0%
     ("holdout73.yaml", 0.92, 0.99),  # diagnosis, 50 second-hand chat, 45 both; first run 92.5% / 100.0%
@@ -103,20 +103,20 @@ SETS = [
     ("holdout68.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
     ("holdout76.yaml", 0.95, 0.99),  # diagnosis, 60 chat (two questions, follow-ups), 40 both; first run 93.8% / 100.0%
     ("holdout77.yaml", 0.94, 0.99),  # diagnosis, 50 chat, 55 both; first run 91.2% / 100.0%
-    ("holdout78.yaml", 0.92, 0.99),  # diagnosis, 55 half-remembered chat, 35 both; first run 90.6% / 100.0%
+    ("holdout78.yaml", 0.93, 0.99),  # diagnosis, 55 half-remembered chat, 35 both; first run 90.6% / 100.0%
     ("holdout79.yaml", 0.95, 0.99),  # diagnosis, 50 group-chat fragments, 40 both; first run 93.1% / 100.0%
     ("holdout80.yaml", 0.95, 0.99),  # diagnosis, 45 chat, 40 both (teachers); first run 93.8% / 100.0%
     ("holdout81.yaml", 0.90, 0.99),  # diagnosis, voice-typed and Cantonese; first run 87.5% / 100.0%
     ("holdout82.yaml", 0.98, 0.99),  # diagnosis, students: methods, likenesses, near misses; first run 96.2% / 100.0%
-    ("holdout83.yaml", 0.89, 0.99),  # diagnosis, journalists' formal paraphrase, 35 both; first run 84.4% / 100.0%
+    ("holdout83.yaml", 0.90, 0.99),  # diagnosis, journalists' formal paraphrase, 35 both; first run 84.4% / 100.0%
     ("holdout84.yaml", 0.93, 0.99),  # diagnosis, older askers confirming wrong details; first run 91.2% / 100.0%
     ("holdout85.yaml", 0.93, 0.99),  # diagnosis, hurried fragments; first run 93.1% / 100.0%
-    ("holdout75.yaml", 0.91, 0.99),  # unseen, measured once at the end of its round
+    ("holdout75.yaml", 0.92, 0.99),  # unseen, measured once at the end of its round
     ("holdout74.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout86.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
-    ("holdout87.yaml", 0.93, 0.99),  # unseen, measured once at the end of its round
-    ("holdout88.yaml", 0.93, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 90.6% / 100.0%
-    ("holdout89.yaml", 0.95, 0.99),  # diagnosis, terse Cantonese, 35 both; first run 95.6% / 100.0%
+    ("holdout87.yaml", 0.94, 0.99),  # unseen, measured once at the end of its round
+    ("holdout88.yaml", 0.95, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 90.6% / 100.0%
+    ("holdout89.yaml", 0.96, 0.99),  # diagnosis, terse Cantonese, 35 both; first run 95.6% / 100.0%
     ("holdout90.yaml", 0.92, 0.94),  # unseen, measured once at the end of its round
     ("holdout91.yaml", 0.88, 0.97),  # unseen, measured once at the end of its round
 ]
