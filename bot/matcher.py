@@ -410,6 +410,11 @@ _OFFERED_BY = (("agent", _AGENT_A), ("unit", _UNIT_A), ("outlet", _OUTLET_A), ("
                ("history", _HISTORY_A), ("future", _FUTURE_A), ("said", _SAID_A))
 
 
+def _asks(folded: str, told: bool) -> bool:
+    """Whether a sentence asks something; in one ended by 。 (told), 几 is a few (干过几年。), not how many."""
+    return bool(_ASKS.search(_FEW.sub("", folded) if told else folded))
+
+
 def _items(answer: str) -> str:
     """How many things an answer lists (before folding turns 、 into a comma), as an offer: items:N."""
     return f"items:{max(len(_ITEM_SEP.findall(answer)) + 1, len(_TITLE_SPAN.findall(answer)))}"
@@ -1232,7 +1237,7 @@ class Matcher:
         prefolded = [(p, self._prefold(p)) for p in sentences]
         # (a guess asks when nothing else does: 茂名开班式是24号上午吧？我稿子里这么写的)
         # (a 几 told, 干过几年。, is a few, not how many)
-        folded = [(p, f) for p, f in prefolded if _ASKS.search(_FEW.sub("", f) if p in stated else f)] or [
+        folded = [(p, f) for p, f in prefolded if _asks(f, told=p in stated)] or [
             (p, f) for p, f in prefolded if _GUESS.search(f)]
         asking = [(p, self._names_any_subject(f), f) for p, f in folded]
         # (a sentence adding what is wanted of the same subject, 叫什么名字, stays: it is asked too)
@@ -1296,9 +1301,9 @@ class Matcher:
         for piece, told in ((p, k < len(ps) - 1) for raw in _CLAUSE_SPLIT.split(question)
                             for ps in [raw.split("。")] for k, p in enumerate(ps) if p):
             folded = self._prefold(piece)  # (举几个例子 asks nothing: a request, as 你好 is)
-            asks = _ASKS.search(_FEW.sub("", folded) if told else folded)
+            asks = _asks(folded, told)
             if not asks and not current and (told or _CHAT_PERSON.search(folded)) and not _REPORTED.search(
-                    folded) and not self._names_any_subject(self._prefold(piece)):
+                    folded) and not self._names_any_subject(folded):
                 # the story before a question (同学让我帮忙查资料，茂名一共几个镇街？) is not part of it; what the
                 # asker read (我看新闻说两边都请了老师上课) says what the question is about
                 continue
