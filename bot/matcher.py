@@ -85,6 +85,7 @@ OVERVIEW_PENALTY = 0.95
 # questions of its day, and a message asked of each training or clause by clause costs several passes), plus the
 # facts of the nearest question variants (10 answers all diagnosis sets as 20 did, with 4% fewer candidates scored).
 POOL_SIZE = 20
+BALANCE_SPAN = 0.2  # balance is worked out for facts this close to the best (the answer weighs those within 0.15)
 FUZZ_POOL = 10
 RECENT_TEXTS = 64  # texts whose words are remembered: a message's pieces, not many messages'
 EACH_POOL_SIZE = 12  # the same, for one training's facts alone: 8 already answers all eval sets alike
@@ -432,7 +433,7 @@ class Candidate(NamedTuple):  # (a tuple: a score or two dozen are made per ques
     type_ok: bool = True
     foreign: float = 0.0  # names and numbers of the question this fact does not answer about
     fits: frozenset[str] = frozenset()  # the trainings whose part gives the kind of answer asked for
-    balance: float = 1.0  # a both-trainings fact asked of neither: how much of the question its weaker half covers
+    balance: float = 1.0  # a both-trainings fact near the best, asked of neither: how much its weaker half covers
     negative: bool = False  # it gives the kind of answer asked only by saying the article does not state it
 
 
@@ -592,6 +593,7 @@ class Matcher:
                     if b.isalnum():
                         bigrams[b].append(c)
         self._bigrams = dict(bigrams)
+        self._fact_doc = {d.fact.id: k for k, d in enumerate(self.docs)}
         self._n = max(sum(not d.fact.overview for d in self.docs), 1)  # rarity among facts about one thing
         self._df = dict(df)
         self._all_text = "\n".join(f"{d.text}\n{d.quote_text}" for d in self.docs if not d.fact.overview)
@@ -1608,12 +1610,6 @@ class Matcher:
                     # not in what this fact answers; only in its quotes counts half
                     foreign += 1 if credit == 0.0 else QUOTED_ENTITY_SHARE
             cov = float(best >= EXACT_FUZZ) if words_only else covered / total
-            balance = 1.0
-            if not focus and len(arts) > 1:  # (asked of neither training, doc is the whole fact)
-                # how well the weaker training's half alone covers the question (生态: both-lectures names it for
-                # 茂名 only, both-ecology-tourism for both)
-                balance = min(sum(self._credit(w, self._views[(d, a)], arts) * weight for w, weight in weights.items())
-                              for a in sorted(arts)) / total
             score = W_COVERAGE * cov + W_FUZZ * best / 100.0
             score *= FOREIGN_ENTITY_PENALTY ** min(foreign, 2)
             if doc.fact.overview and best < EXACT_FUZZ:  # (asked in a round-up's own words, it is the answer)
@@ -1651,8 +1647,21 @@ class Matcher:
             if foreign_name:
                 score *= FOREIGN_NAME_PENALTY
             cands.append(Candidate(doc.fact.id, round(score, 4), round(best, 1), round(cov, 4), tuple(missing),
-                                   best_q, type_ok, foreign, fits, round(balance, 4), negative))
+                                   best_q, type_ok, foreign, fits, 1.0, negative))
         cands.sort(key=lambda c: (-c.score, c.fact_id))
+        if not focus and cands:
+            # how well a both-trainings fact's weaker half alone covers the question (生态: both-lectures names it
+            # for 茂名 only, both-ecology-tourism for both); only facts near the top are ever weighed by it
+            near = cands[0].score - BALANCE_SPAN
+            for k, cand in enumerate(cands[:limit]):
+                if cand.score < near:
+                    break
+                d = self._fact_doc[cand.fact_id]
+                arts = self.docs[d].articles
+                if len(arts) > 1:
+                    balance = min(sum(self._credit(w, self._views[(d, a)], arts) * weight
+                                      for w, weight in weights.items()) for a in sorted(arts)) / total
+                    cands[k] = cand._replace(balance=round(balance, 4))
         touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,
                         article is None and (bool(_BOTH_Q.search(folded)) or len(named) > 1), touched)
