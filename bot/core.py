@@ -133,6 +133,13 @@ class QA:
                 alone = decide(kb, question, analyse(core), script)
                 if alone.answered:
                     return alone
+                # (老新闻人我挺好奇，茂名这篇稿子是哪家媒体发的，通讯员叫啥: the story kept the first question out of
+                # the message's clauses; the asking part's own clauses, each answered)
+                pieces = matcher.clauses(core)
+                if 1 < len(pieces) <= MAX_CLAUSES:
+                    answers = [decide(kb, c, analyse(c), script) for c in pieces]
+                    if all(a.answered for a in answers):
+                        return combine(question, answers)
             told = core or text  # (the story cut away)
             # 有讲新质生产力或者产业发展吗: either side may be what an article has; each answered is told
             sides = [decide(kb, t, analyse(t), script) for t in alternatives(told)]

@@ -121,7 +121,8 @@ _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<
                     r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|(?:年纪|年龄|岁数)(?!大了|不小|也大)")
 # ... nor with 有/是 between: 规模有多大, 覆盖范围分别是多大
 _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:分别|各自|都)?(?:有|是|得)?多大")
-_DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|多少日|几个月|几年")  # 几月几日 is a date
+_DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|多少日|几个月|几年"  # 几月几日 is a date
+                         r"|哪[个次场边期][^?,]{0,8}?(?:更|比较)(?:长|短|久)")  # 哪个培训更长: how long each was
 # 多久听取一个镇街的汇报: how often, one at a time
 _FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个]|多久一次|频率"
                           r"|(?:每天|每日|天天).{0,4}(?:几点|几节|几堂|几个小时|多少小时)")  # a daily schedule
@@ -168,7 +169,8 @@ _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|
 # "what did X say/share": the answer must report something said, not only who X is
 # what someone said; 讲了哪些课程 asks about the 课程, a thing the question names (the wh-word ends the clause)
 _SAID_Q = re.compile(r"(((?<!是)说|讲|谈|分享|介绍|提|聊|评价|感想|体会|经验)了?(些|点)?(啥|什么|哪些|怎么样|如何)"
-                     r"|怎么(说|评价|看)|原话)(?![^\s?？!！,，.。吗呢啊呀吧哈啦么的是])")  # (原话是啥: the words said)
+                     r"|怎么(说|评价|看)|原话|(?:啥|什么)话|哪句话)"  # (原话是啥, 说了句…的话，是啥话: the words said)
+                     r"(?![^\s?？!！,，.。吗呢啊呀吧哈啦么的是])")
 _SAID_A = re.compile(r"说|分享|介绍|讲述|提出|强调|认为|表示|叮嘱|谈|引用|比作|剖析|讲授|授课|感触|评价|体会|经验"
                      r"|期望|要求|解读")
 # 还会再办吗 asks about the future; 市委书记还会直接约谈谁 about another habit
@@ -338,7 +340,8 @@ _FROM_VIEW = re.compile(r"(?:^|(?<=,))从([^,?]{2,8}?)(?:上|方面|角度|层�
 # 哪个县级市 asks which 市 (化州市), 哪座城市 where (北京 is a city no text calls a 市): kinds, not words to find
 _WHICH_CITY = re.compile(r"哪(?:个|一个|座)?(县级市|城市)")
 _PLACE_Q = re.compile(  # not 哪些市领导, 哪些省、市领导
-    r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)(?!委|级|领导|长|干部|书记|主任)"
+    r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)"
+    r"(?:(?:或者?|或是|还是|/)(省|市|县|区|镇|乡|街道|村))?(?!委|级|领导|长|干部|书记|主任)"
     r"(?![、,和与及][省市县区镇]?(?:委|级|领导|干部|书记))")
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区
 _PLACE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})(区|县|市)(?!委|级|长|领导|人大|直属|农业|林业)")
@@ -1123,8 +1126,8 @@ class Matcher:
         if _SAID_Q.search(folded) and not out:
             out.append("said")
         m = _PLACE_Q.search(folded)
-        if m:
-            out.append(f"place:{m.group(1)}")
+        if m:  # (哪个街道或村: either kind, place:街道|村)
+            out.append(f"place:{m.group(1)}" + (f"|{m.group(2)}" if m.group(2) else ""))
         elif _WHERE_Q.search(folded):
             out.append("where")
         return tuple(out)
@@ -1174,6 +1177,8 @@ class Matcher:
             return "person" in offers or "agent" in offers
         if kind == "said":  # what was said, or the quoted topics talked about (分组讨论聊了啥)
             return "said" in offers or "quoted" in offers
+        if "|" in arg:
+            return any(f"place:{x}" in offers for x in arg.split("|"))
         if len(arg) == 2 and arg[1] in "区县市":  # 哪个区县: either kind
             return f"place:{arg[0]}" in offers or f"place:{arg[1]}" in offers
         return want in offers  # place:…
@@ -1248,7 +1253,15 @@ class Matcher:
             return ""  # nothing to cut
         if not keep:
             # (…说茂名的镇街书记们都跑去参观学习，真的假的？去那边主要学啥呀: asked of what the story just told)
-            return self._told_before([p for p, _, _ in asking], prefolded)
+            asked = [p for p, _, _ in asking]
+            told = self._told_before(asked, prefolded)
+            background = [f for p, f in prefolded if p not in asked]
+            if told or not any("我" in f for f in background) or any(_REPORTED.search(f) for f in background) \
+                    or not stated - set(asked):
+                return told
+            # (我退休前在党校教书，比较关心课程。开班第一课讲的是什么内容: the asker's own story, told in sentences
+            # of its own, says nothing asked)
+            return "，".join(asked)
         # the story may say which training (老师布置作业要写茂名镇街书记培训的心得，请问培训一共搞了几天)
         # (by a name of it: 有个全国乡村振兴局长培训班 names another training, and 我孙子在村里当书记 the asker's
         # kin, not 湖北's training; or by a place only its article names: 我表哥在电白当干部，他说…, 茂名's)
@@ -1493,7 +1506,7 @@ class Matcher:
         wants = self.wants(folded)
         # words the question type already says: 今年 of 今年多大, 区 of 哪个区
         asked = {"今年"} if "number:岁" in wants else set()
-        asked |= {w.partition(":")[2] for w in wants if w.startswith("place:")}
+        asked |= {k for w in wants if w.startswith("place:") for k in w.partition(":")[2].split("|")}
         if "where" in wants:
             asked |= {"地点"}  # 地点在哪里: the question type again
         if any(w.startswith("duration") for w in wants):
@@ -1524,8 +1537,11 @@ class Matcher:
         weights = {w: self._weight(w) for w in content}
         chatter, asking = self._chatter(folded)
         # (iPhone 16 什么时候发布: a name in capitals is what is asked about, wherever the spaces fall)
+        # (nor a word of a quoted saying split at its comma: “不怕龙尾甩，就怕龙头摆”这话是谁说的)
+        quoted = "".join(m.group(1) for m in _QUOTED.finditer(folded))
         for w in chatter.keys() & weights.keys() - _capitalised(question):
-            weights[w] = chatter[w]
+            if w not in quoted:
+                weights[w] = chatter[w]
         total = sum(weights.values()) or 1.0
         # (nothing asked but question words, 文章里提到了哪些村, chat around it or not: the variant it is decides)
         words_only = not weights.keys() - chatter.keys()

@@ -1181,3 +1181,32 @@ def test_joined_parts_asked_a_list_of_questions_respectively(qa: QA) -> None:
     assert answer.answered and "石湾街道" in answer.text and "大市村" in answer.text, answer.reason
     # one question for all the parts stays one question each
     assert qa.matcher.conjuncts("坡心镇和尧治河村的书记分别叫什么")["hubei-2023"] == "尧治河村的书记分别叫什么"
+
+
+def test_either_kind_of_place_and_which_was_longer(qa: QA) -> None:
+    # 哪个街道或村: either kind answers (化橘红 is 石湾街道's, 湾子夜话 向巷村's)
+    answer = qa.ask("化橘红和湾子夜话各是哪个街道或村的?")
+    assert answer.answered and "石湾街道" in answer.text and "向巷村" in answer.text, answer.reason
+    # 哪个更长 of two trainings asks how long each was
+    answer = qa.ask("茂名和湖北的培训哪个更长?")
+    assert answer.facts == ("both-duration",), answer.reason
+
+
+def test_a_story_told_before_the_question_is_set_aside(qa: QA) -> None:
+    # the asker's own story, told in a sentence of its own, names nothing asked
+    answer = qa.ask("我退休前在党校教书，比较关心课程。开班第一课讲的是什么内容？")
+    assert answer.answered and "二十大精神" in answer.text, answer.reason
+    # (a plan of the asker's own, not told apart, is another topic: 讲课稿怎么写 is not the byline)
+    assert not qa.ask("我们县下个月搞党史学习教育培训 讲课稿怎么写").answered
+    # the story kept the first question out of the clauses: the asking part's clauses are each answered
+    answer = qa.ask("作为一个干了三十年的老新闻人我挺好奇，茂名这篇稿子是哪家媒体发的，通讯员叫啥？")
+    assert set(answer.facts) == {"mm-outlet", "mm-correspondent"}, answer.reason
+
+
+def test_a_quoted_saying_is_what_is_asked_about_even_split_by_its_comma(qa: QA) -> None:
+    # the words before the quote's comma are no chatter; the chat after the question asks nothing
+    answer = qa.ask("我老伴问我“不怕龙尾甩，就怕龙头摆”这话是谁在培训上说的，我一时想不起来，你帮我查查？")
+    assert answer.answered and "黄毅" in answer.text, answer.reason
+    # 是啥话 asks what was said
+    answer = qa.ask("我们老年大学有个同学是崇阳的，他说大市村书记在培训上说了句挺形象的话，是啥话呀")
+    assert answer.answered and "既接天线" in answer.text, answer.reason
