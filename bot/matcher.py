@@ -195,6 +195,9 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _ITEMS_OF = "(?:大|个|项|条|点|种|类|方面|位|名|样)"
 _LIST_Q = re.compile(rf"(?<!\d)(\d{{1,2}}|[一二两三四五六七八九十]){_ITEMS_OF}[^?？,，]{{0,8}}?"
                      rf"(?:都是|都有|分别|是啥|是什么|有啥|有什么|有哪|是哪|包括|都叫|名单|啥样|什么样)|哪(\d{{1,2}}|[两三四五六七八九十])[\u4e00-\u9fff]")
+# 哪个是全国性的: a property asked of each of two trainings, not a name of one
+_WHICH_IS = re.compile(r"(?:^|(?<=[,?]))(?:这)?(?:两个培训|俩培训|两次培训|两场培训)?"
+                       r"哪(?:个|次|场|一个|一次)(?:培训|班)?是([\u4e00-\u9fff]{1,10})")
 _EITHER_OR = re.compile(r"([\u4e00-\u9fff]{1,8})还是([\u4e00-\u9fff]{1,8})")
 _PHRASING_LEAD = re.compile(r"^(?:[\s,.!~]*(?:请问一下|请问|问一下|想问一下|想问|我想知道|想知道|麻烦问一下|麻烦"
                             r"|你好|您好|嗨|哈喽|喂|那个|这个|到底|究竟|hi|hello))+[\s,.!~]*")
@@ -774,7 +777,8 @@ class Matcher:
         if df is None:
             # a word segmented differently in the knowledge still counts as known when it occurs as a substring
             # (occurrences, not facts: one pass over the text instead of one per fact)
-            df = self._all_text.count(word)
+            # (more occurrences than facts is as common as a word gets, not a negative weight: 堂 of 讲堂)
+            df = min(self._all_text.count(word), self._n)
         if df == 0:
             return UNKNOWN_WEIGHT
         return math.log((self._n + 1) / (df + 0.5))
@@ -1444,6 +1448,12 @@ class Matcher:
             rest = folded.replace(f"{''.join(left)}还是{''.join(right)}", " ")
             terms = [t for t in terms if t not in options]
             named = self._named(rest, terms)
+        which = list(_WHICH_IS.finditer(folded))
+        if which and len(named) < 2:
+            # 两个培训哪个是全国性的，哪个是地方搞的: what is asked of each names neither
+            said = {self._canon.get(w, w) for m in which for w in self.segmenter.tokens(m.group(1))}
+            terms = [t for t in terms if t not in said]
+            named = self._named(_WHICH_IS.sub(" ", folded), terms)
         return named, frozenset(self._entity_article[w] for w in terms if w in self._entity_article)
 
     def _named(self, text: str, terms: list[str]) -> frozenset[str]:

@@ -1210,3 +1210,17 @@ def test_a_quoted_saying_is_what_is_asked_about_even_split_by_its_comma(qa: QA) 
     # 是啥话 asks what was said
     answer = qa.ask("我们老年大学有个同学是崇阳的，他说大市村书记在培训上说了句挺形象的话，是啥话呀")
     assert answer.answered and "既接天线" in answer.text, answer.reason
+
+
+def test_a_property_asked_of_each_of_two_trainings_names_neither(qa: QA) -> None:
+    # 哪个是全国性的: 全国 is what is asked of each training, not the name of 湖北's
+    answer = qa.ask("两个培训哪个是全国性的,哪个是地方搞的?")
+    assert answer.answered and "茂名市委" in answer.text and "中央组织部" in answer.text, answer.reason
+    answer = qa.ask("哪个是视频培训,哪个是线下集中学习?")
+    assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}, answer.reason
+    assert qa.ask("湖北那个是全国性的培训吗").facts[0].startswith("hb-")  # (not a which-question: 湖北 names it)
+
+
+def test_a_word_more_common_than_the_facts_weighs_little_not_less_than_nothing(qa: QA) -> None:
+    # 堂 occurs in more places than there are facts: its rarity is floored, never negative
+    assert 0 < qa.matcher.idf("堂") < 0.1
