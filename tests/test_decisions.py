@@ -1224,3 +1224,9 @@ def test_a_property_asked_of_each_of_two_trainings_names_neither(qa: QA) -> None
 def test_a_word_more_common_than_the_facts_weighs_little_not_less_than_nothing(qa: QA) -> None:
     # 堂 occurs in more places than there are facts: its rarity is floored, never negative
     assert 0 < qa.matcher.idf("堂") < 0.1
+
+
+def test_both_lectures_tells_each_trainings_kind_of_lecture(qa: QA) -> None:
+    # 湖北's side says the training gave 专题辅导, in a trainee's words
+    answer = qa.ask("两个培训都有专题课吗")
+    assert "专题教学" in answer.text and "专题辅导" in answer.text, answer.reason
