@@ -660,6 +660,11 @@ class Matcher:
             for key in itertools.islice(itertools.product(*(readings(c) for c in w)), 1, 8):
                 by_sound.setdefault(key, w)
         self._by_sound = by_sound
+        # the lengths of the known sounds by their first two syllables, longest first: the corrector tries only these
+        sizes: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for key in by_sound:
+            sizes[key[:2]].add(len(key))
+        self._sound_sizes = {k: tuple(sorted(v, reverse=True)) for k, v in sizes.items()}
 
     def _correctable_words(self, aliases: set[str]) -> set[str]:
         words = {w for w in self._df if 2 <= len(w) <= TYPO_MAX_LEN and all(_HAN.match(c) for c in w)}
@@ -811,9 +816,10 @@ class Matcher:
                 i += 1
                 continue
             done = False
-            for size in range(min(TYPO_MAX_LEN, n - i), 1, -1):
+            longest = min(TYPO_MAX_LEN, n - i)
+            for size in self._sound_sizes.get(tuple(syllables[i:i + 2]), ()):
                 end = i + size
-                if not all(syllables[i:end]):
+                if size > longest or not all(syllables[i:end]):
                     continue
                 word = self._by_sound.get(tuple(syllables[i:end]))
                 if word is None:
