@@ -1230,3 +1230,10 @@ def test_both_lectures_tells_each_trainings_kind_of_lecture(qa: QA) -> None:
     # 湖北's side says the training gave 专题辅导, in a trainee's words
     answer = qa.ask("两个培训都有专题课吗")
     assert "专题教学" in answer.text and "专题辅导" in answer.text, answer.reason
+
+
+def test_the_three_learnings_are_words_of_their_own(qa: QA) -> None:
+    # 学有所得 was cut into 学/有所/得, and 时说 (a word in jieba's dictionary) weighed as an unknown word
+    for question in ("刚下村回来 学有所得后面俩是啥来着", "开班时说要学有所得 后面还有啥来着"):
+        answer = qa.ask(question)
+        assert "学有所获" in answer.text and "学有所长" in answer.text, (question, answer.reason)
