@@ -134,7 +134,9 @@ _FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|�
                     r"|(?:这两篇|两篇|这篇|那篇)(?:里面|里头|里|中|说|讲|提到|写)"  # (茂名那篇说…: the article unnamed)
                     # (文章怎么形容这次培训的分量: how the article puts it, not a word the answer should hold)
                     r"|(?:两篇|这两篇|这篇|那篇)?(?:文章|报道|稿子|原文)(?=(?:分别|各自|各)?是?(?:怎么|如何|怎样)"
-                    r"(?:形容|描述|描写|评价|称呼))")
+                    r"(?:形容|描述|描写|评价|称呼))"
+                    # (尧治河村书记在培训中分享了什么: every fact is of a training; where it was said, no more)
+                    r"|在(?:这次|那次)?培训(?:中|上|里|期间)(?=[\u4e00-\u9fff])")
 _INCLUDES_Q = re.compile(r"(?:包括|包含|涵盖|涉及)了?(?:哪些|什么|啥|哪几|多少|几)")
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点|样|方面)")
 # 那几个/这几个/哪几个 point at items (which ones), they do not ask how many

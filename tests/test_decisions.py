@@ -1237,3 +1237,9 @@ def test_the_three_learnings_are_words_of_their_own(qa: QA) -> None:
     for question in ("刚下村回来 学有所得后面俩是啥来着", "开班时说要学有所得 后面还有啥来着"):
         answer = qa.ask(question)
         assert "学有所获" in answer.text and "学有所长" in answer.text, (question, answer.reason)
+
+
+def test_in_the_training_says_where_not_what(qa: QA) -> None:
+    # 在培训中: every fact is of a training, so a fact that repeats the word does not fit better
+    answer = qa.ask("茂名坡心镇书记和湖北尧治河村书记在培训中分别分享了什么？")
+    assert set(answer.facts) == {"mm-gaojinqiao-said", "hb-sun-kailin-shared"}, answer.reason
