@@ -22,7 +22,7 @@ from bot.answer import (
 from bot.index_cache import build_matcher, load_knowledge_cached, traditional_renderings
 from bot.knowledge import KnowledgeBase, Problem, check_knowledge
 from bot.matcher import AND_WORDS, Matcher
-from bot.normalize import clean, detect_script, in_script, remember_traditional, safe_text
+from bot.normalize import clean, detect_script, in_script, join_keywords, remember_traditional, safe_text
 
 # a fact covering this much of a message's words is what it is about, whatever else it asks
 FULL_COVERAGE = 0.9
@@ -56,7 +56,7 @@ class QA:
     def ask(self, question: str) -> Answer:
         kb, matcher = self._state
         question = safe_text(question)
-        text = clean(question)
+        text = join_keywords(clean(question))
         script = detect_script(text[:MAX_QUESTION_CHARS])
         if not text:
             return Answer(question, False, script, suggestions=examples(kb, script),

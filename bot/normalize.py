@@ -145,6 +145,18 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# 庄悦群 老家 哪里: a query typed as keywords, short runs of Han characters between single spaces and nothing else
+_EACH_WORD = re.compile(r"各|分别|两边|两篇|两个|两次|俩")
+_KEYWORDS = re.compile(r"[\u3400-\u9fff]{1,5}(?: [\u3400-\u9fff]{1,5})+[?？]?")
+
+
+def join_keywords(text: str) -> str:
+    """A question typed as keywords (庄悦群 老家 哪里) as one phrase: its pieces are no sentences of a story.
+
+    Not one asked of each of several things (根子镇 湖山村 各属哪个市): the spaces part them."""
+    return text.replace(" ", "") if _KEYWORDS.fullmatch(text) and not _EACH_WORD.search(text) else text
+
+
 def _cn_count(m: re.Match[str]) -> str:
     total, digit = 0, 0
     for ch in m.group(0):

@@ -8,7 +8,7 @@ import pytest
 
 from bot.core import QA
 from bot.knowledge import PROJECT_ROOT
-from bot.normalize import detect_script, fold
+from bot.normalize import detect_script, fold, join_keywords
 
 
 @pytest.mark.parametrize("question", [
@@ -909,7 +909,8 @@ def test_joined_parts_asking_what_neither_article_states_are_declined(qa: QA, qu
                                       "广东今年GDP多少"])
 def test_a_fact_of_the_other_place_does_not_answer_a_question_naming_one(qa: QA, question: str) -> None:
     # 马聂 is 湖北's youngest; 茂名's article gives no ages
-    assert not qa.ask(question).answered, qa.ask(question).reason
+    answer = qa.ask(question)
+    assert not answer.answered, answer.reason
 
 
 @pytest.mark.parametrize(("question", "expect"), [("那个广东的培训几天啊", "3天"),
@@ -985,7 +986,8 @@ def test_each_trainings_half_ignores_a_phrase_quoted_from_the_other(qa: QA) -> N
                                       "周代年是男的还是女的", "庄悦群发表过什么文章", "湖北培训每天上几节课"])
 def test_a_village_head_or_the_weather_is_not_its_secretary(qa: QA, question: str) -> None:
     # the articles name each place's Party secretary, never its 村长/镇长; 天气 before 怎么样 is what is asked
-    assert not qa.ask(question).answered, qa.ask(question).reason
+    answer = qa.ask(question)
+    assert not answer.answered, answer.reason
 
 
 def test_the_secretary_of_a_place_is_still_found(qa: QA) -> None:
@@ -1243,3 +1245,17 @@ def test_in_the_training_says_where_not_what(qa: QA) -> None:
     # 在培训中: every fact is of a training, so a fact that repeats the word does not fit better
     answer = qa.ask("茂名坡心镇书记和湖北尧治河村书记在培训中分别分享了什么？")
     assert set(answer.facts) == {"mm-gaojinqiao-said", "hb-sun-kailin-shared"}, answer.reason
+
+
+@pytest.mark.parametrize("question", [
+    "庄悦群 老家 哪里", "茂名 常住人口 多少", "红烧肉 做法 简单点", "襄阳 组织部长 叫啥"])
+def test_a_question_typed_as_keywords_is_one_question(qa: QA, question: str) -> None:
+    # the fragments are no story around a question: 哪里 alone, lent the story's training, asked where 茂名's was
+    answer = qa.ask(question)
+    assert not answer.answered, answer.reason
+
+
+def test_keywords_asked_of_each_keep_their_parts() -> None:
+    assert join_keywords("庄悦群 老家 哪里") == "庄悦群老家哪里"
+    assert join_keywords("根子镇 湖山村 各属哪个市") == "根子镇 湖山村 各属哪个市"  # (each its own)
+    assert join_keywords("在吗 今天好无聊啊") == "在吗 今天好无聊啊"  # (a sentence, not a keyword)
