@@ -147,7 +147,8 @@ def clean(text: str) -> str:
 
 # 庄悦群 老家 哪里: a query typed as keywords, short runs of Han characters between single spaces and nothing else
 _EACH_WORD = re.compile(r"各|分别|两边|两篇|两个|两次|俩")
-_KEYWORDS = re.compile(r"[\u3400-\u9fff]{1,5}(?: [\u3400-\u9fff]{1,5})+[?？]?")
+_KEYWORD = r"(?:[\u3400-\u9fff]{1,5}|[A-Za-z]{2,12})"  # (excel 透视表 怎么做)
+_KEYWORDS = re.compile(rf"{_KEYWORD}(?: {_KEYWORD})+[?？]?")
 
 
 def join_keywords(text: str) -> str:
