@@ -313,8 +313,9 @@ _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 �
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 # (a space separates chat questions, 哪家媒体发的 哪年; a colon a preamble, 我在写报告: …, not a time, 17:26)
 _CLAUSE_SPLIT = re.compile(r"(?:[?？!！;；,，、\s]|(?<!\d)[:：])+")
-_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|(?<!好)几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|"
-                   r"没$|干嘛|([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下; not 好几天, which tells
+_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|(?<!好)几(?![十百千\d])|(?<![好了过])几(?=[十百千\d])|怎么|怎样|如何|"
+                   r"为什么|为何|吗|是否|有没有|多久|多长|多大|咋|"
+                   r"没$|干嘛|([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下; not 好几天 or 当了几十年, which tell
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
                     r"村长|镇长|县长|区长|村主任|"

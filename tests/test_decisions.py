@@ -1259,3 +1259,10 @@ def test_keywords_asked_of_each_keep_their_parts() -> None:
     assert join_keywords("庄悦群 老家 哪里") == "庄悦群老家哪里"
     assert join_keywords("根子镇 湖山村 各属哪个市") == "根子镇 湖山村 各属哪个市"  # (each its own)
     assert join_keywords("在吗 今天好无聊啊") == "在吗 今天好无聊啊"  # (a sentence, not a keyword)
+
+
+def test_a_few_decades_told_asks_nothing(qa: QA) -> None:
+    # 当了几十年 tells how long; the question is who ran the training the story names
+    answer = qa.ask("我爸当了几十年村支书，说去年参加了个全国视频培训，这个班是谁办的？")
+    assert answer.facts == ("hb-organisers",), answer.reason
+    assert qa.ask("湖北有几万名村干部参加").answered  # (几万 asked, not told)
