@@ -231,6 +231,8 @@ _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿�
                   r"爸爸?|妈妈?|家人|家里人|同事|老乡|邻居|表哥|表姐|表弟|表妹|哥|姐|弟|妹)(?:们)?")
 # where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
 # _CLAUSE_SPLIT: 庄 月 群 is one name typed apart; not at ".", the 。 of folded text and the point of 2.28万)
+# a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
+_SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
 _RUN_BREAK = re.compile(r"[,?!;:]+")
 _WHAT_PLACE = re.compile(r"(?:哪个|哪些|什么|啥|哪一个)地方")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
@@ -713,6 +715,7 @@ class Matcher:
     @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - a message's clauses are folded by each route that reads them
     def _prefold(self, text: str) -> str:
         folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
+        folded = _SEPARATED.sub(r"\1\2", folded)
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded

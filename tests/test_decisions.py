@@ -1266,3 +1266,9 @@ def test_a_few_decades_told_asks_nothing(qa: QA) -> None:
     answer = qa.ask("我爸当了几十年村支书，说去年参加了个全国视频培训，这个班是谁办的？")
     assert answer.facts == ("hb-organisers",), answer.reason
     assert qa.ask("湖北有几万名村干部参加").answered  # (几万 asked, not told)
+
+
+def test_a_verb_and_object_parted_by_le_are_one_word(qa: QA) -> None:
+    # 发了言 is 发言 (said something), not 发 and 言, two words no fact holds
+    answer = qa.ask("湖北结业时谁发了言")
+    assert answer.facts == ("hb-ma-nie-said",), answer.reason
