@@ -17,10 +17,10 @@ EVAL = Path(__file__).parent / "eval"
 # 60 traditional), holdout15 (chat style), holdout16, holdout19 (Cantonese, formal traditional, chat), holdout20,
 # holdout21, holdout23 to holdout25, holdout27 to holdout29, holdout31, holdout33, holdout35 to holdout38, holdout40,
 # holdout41, holdout43, holdout45, holdout46, holdout48, holdout49, holdout52, holdout54, holdout55, holdout58,
-# holdout62, holdout63, holdout64, holdout67, holdout70 to holdout73, holdout76 to holdout85, holdout88 and
-# holdout89 have since been used to diagnose failures, so their figures are no longer unseen; so have holdout26 and
-# holdout51, whose failures a failing floor once printed. holdout91 and holdout90 (the newest), holdout87, holdout86,
-# holdout75, holdout74, holdout69, holdout68,
+# holdout62, holdout63, holdout64, holdout67, holdout70 to holdout73, holdout76 to holdout85, holdout88,
+# holdout89, holdout92, holdout93, holdout98 and holdout99 have since been used to diagnose failures, so their figures
+# are no longer unseen; so have holdout26 and holdout51, whose failures a failing floor once printed. holdout94 to
+# holdout97 (the newest), holdout91, holdout90, holdout87, holdout86, holdout75, holdout74, holdout69, holdout68,
 # holdout66, holdout65, holdout61, holdout60, holdout59, holdout57, holdout56, holdout53, holdout50, holdout47,
 # holdout44, holdout42, holdout39, holdout34, holdout32, holdout30, holdout22, holdout17, holdout18, holdout7,
 # holdout10 and holdout13 have only been measured, not read: they are the honest figures for questions nobody
@@ -42,13 +42,13 @@ SETS = [
     ("holdout15.yaml", 0.99, 0.99),
     ("holdout16.yaml", 0.96, 0.97),
     ("holdout19.yaml", 0.97, 0.99),  # Cantonese, formal traditional and chat
-    ("holdout20.yaml", 0.93, 0.99),
+    ("holdout20.yaml", 0.94, 0.99),
     ("holdout21.yaml", 0.87, 0.92),  # 60 both-trainings questions (diagnosis)
     ("holdout23.yaml", 0.94, 0.99),  # chat and both-trainings questions (diagnosis)
-    ("holdout24.yaml", 0.96, 0.97),
+    ("holdout24.yaml", 0.97, 0.97),
     ("holdout25.yaml", 0.98, 0.99),
     ("holdout27.yaml", 0.96, 0.99),
-    ("holdout28.yaml", 0.92, 0.97),  # 40 both-trainings questions (diagnosis)
+    ("holdout28.yaml", 0.92, 0.99),  # 40 both-trainings questions (diagnosis)
     ("holdout31.yaml", 0.91, 0.99),  # 40 traditional, 50 chat, 40 both-trainings questions (diagnosis)
     ("holdout29.yaml", 0.96, 0.99),
     ("holdout7.yaml", 0.94, 0.97),
@@ -66,7 +66,7 @@ SETS = [
     ("holdout37.yaml", 0.96, 0.99),  # diagnosis, chat asides; first run 88.8% / 100%
     ("holdout34.yaml", 0.95, 0.97),  # unseen: totals only
     ("holdout38.yaml", 0.95, 0.99),  # diagnosis, 50 both-trainings; first run 89.4% / 97.5%
-    ("holdout39.yaml", 0.96, 0.99),  # unseen: totals only
+    ("holdout39.yaml", 0.97, 0.99),  # unseen: totals only
     ("holdout40.yaml", 0.96, 0.99),  # diagnosis; first run 90.8% / 100.0%
     ("holdout41.yaml", 0.96, 0.99),  # diagnosis; first run 89.2% / 100.0%
     ("holdout43.yaml", 0.96, 0.99),  # diagnosis; first run 86.9% / 96.7%
@@ -76,11 +76,11 @@ SETS = [
     ("holdout46.yaml", 0.97, 0.99),  # diagnosis; first run 88.5% / 100.0%
     ("holdout47.yaml", 0.96, 0.95),  # unseen: totals only
     ("holdout51.yaml", 0.96, 0.99),  # written unseen; 9 failures once printed by a failing floor
-    ("holdout50.yaml", 0.95, 0.95),  # unseen: totals only
+    ("holdout50.yaml", 0.96, 0.95),  # unseen: totals only
     ("holdout48.yaml", 0.92, 0.99),  # diagnosis; first run 80.0% / 100.0%
     ("holdout49.yaml", 0.96, 0.97),  # diagnosis; first run 91.3% / 96.0%
     ("holdout52.yaml", 0.95, 0.99),  # diagnosis; first run 86.7% / 100.0%
-    ("holdout53.yaml", 0.92, 0.97),  # unseen: totals only
+    ("holdout53.yaml", 0.94, 0.97),  # unseen: totals only
     ("holdout54.yaml", 0.94, 0.99),  # diagnosis, 60 both-trainings; first run 87.5% / 100.0%
     ("holdout55.yaml", 0.97, 0.99),  # diagnosis, 60 chat; first run 93.8% / 100.0%
     ("holdout58.yaml", 0.92, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
@@ -95,7 +95,7 @@ SETS = [
     ("holdout67.yaml", 0.89, 0.99),  # diagnosis, 50 chat, 45 both; first run 88.1% / 97.5%
     ("holdout66.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout65.yaml", 0.93, 0.99),  # unseen, measured once at the end of its round
-    ("holdout70.yaml", 0.91, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
+    ("holdout70.yaml", 0.92, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
     ("holdout71.yaml", 0.95, 0.97),  # diagnosis, 50 phone-typed chat, 45 both; first run 92.5% / 97.5%
     ("holdout72.yaml", 0.87, 0.99),  # diagnosis, 55 chat, 45 both; first run 87.5% / 100.0%
     ("holdout73.yaml", 0.92, 0.99),  # diagnosis, 50 second-hand chat, 45 both; first run 92.5% / 100.0%
@@ -109,16 +109,24 @@ SETS = [
     ("holdout81.yaml", 0.90, 0.99),  # diagnosis, voice-typed and Cantonese; first run 87.5% / 100.0%
     ("holdout82.yaml", 0.98, 0.99),  # diagnosis, students: methods, likenesses, near misses; first run 96.2% / 100.0%
     ("holdout83.yaml", 0.90, 0.99),  # diagnosis, journalists' formal paraphrase, 35 both; first run 84.4% / 100.0%
-    ("holdout84.yaml", 0.93, 0.99),  # diagnosis, older askers confirming wrong details; first run 91.2% / 100.0%
+    ("holdout84.yaml", 0.94, 0.99),  # diagnosis, older askers confirming wrong details; first run 91.2% / 100.0%
     ("holdout85.yaml", 0.93, 0.99),  # diagnosis, hurried fragments; first run 93.1% / 100.0%
     ("holdout75.yaml", 0.92, 0.99),  # unseen, measured once at the end of its round
     ("holdout74.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout86.yaml", 0.93, 0.97),  # unseen, measured once at the end of its round
-    ("holdout87.yaml", 0.94, 0.99),  # unseen, measured once at the end of its round
+    ("holdout87.yaml", 0.95, 0.99),  # unseen, measured once at the end of its round
     ("holdout88.yaml", 0.95, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 90.6% / 100.0%
-    ("holdout89.yaml", 0.96, 0.99),  # diagnosis, terse Cantonese, 35 both; first run 95.6% / 100.0%
+    ("holdout89.yaml", 0.97, 0.99),  # diagnosis, terse Cantonese, 35 both; first run 95.6% / 100.0%
     ("holdout90.yaml", 0.92, 0.94),  # unseen, measured once at the end of its round
     ("holdout91.yaml", 0.88, 0.97),  # unseen, measured once at the end of its round
+    ("holdout92.yaml", 0.95, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 93.1% / 100.0%
+    ("holdout93.yaml", 0.97, 0.99),  # diagnosis, terse slang, comparisons; first run 94.4% / 100.0%
+    ("holdout98.yaml", 0.92, 0.99),  # diagnosis, 55 both of every shape, 55 chat; first run 92.5% / 100.0%
+    ("holdout99.yaml", 0.87, 0.97),  # diagnosis, phone fragments as keywords, 55 both; first run 88.8% / 70.0%
+    ("holdout94.yaml", 0.93, 0.99),  # unseen; first run and final run alike
+    ("holdout95.yaml", 0.90, 0.99),  # unseen; first run and final run alike
+    ("holdout96.yaml", 0.92, 0.99),  # unseen; first run and final run alike
+    ("holdout97.yaml", 0.93, 0.99),  # unseen; first run and final run alike
 ]
 
 
