@@ -229,10 +229,10 @@ _NATIONAL_NAME = re.compile(r"全国(?=(?:村|视频)[^,?!。]{0,12}(?:培训|�
 # is one, and stays
 _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿子|女儿|外甥女?|侄子|侄女|孙子|孙女|老公|老婆|"
                   r"爸爸?|妈妈?|家人|家里人|同事|老乡|邻居|表哥|表姐|表弟|表妹|哥|姐|弟|妹)(?:们)?")
-# where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
-# _CLAUSE_SPLIT: 庄 月 群 is one name typed apart; not at ".", the 。 of folded text and the point of 2.28万)
 # a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
 _SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
+# where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
+# _CLAUSE_SPLIT: 庄 月 群 is one name typed apart; not at ".", the 。 of folded text and the point of 2.28万)
 _RUN_BREAK = re.compile(r"[,?!;:]+")
 _WHAT_PLACE = re.compile(r"(?:哪个|哪些|什么|啥|哪一个)地方")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people

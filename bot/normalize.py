@@ -149,13 +149,18 @@ def clean(text: str) -> str:
 _EACH_WORD = re.compile(r"各|分别|两边|两篇|两个|两次|俩")
 _KEYWORD = r"(?:[\u3400-\u9fff]{1,5}|[A-Za-z]{2,12})"  # (excel 透视表 怎么做)
 _KEYWORDS = re.compile(rf"{_KEYWORD}(?: {_KEYWORD})+[?？]?")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_SPACE_BY_HAN = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
 
 
 def join_keywords(text: str) -> str:
     """A question typed as keywords (庄悦群 老家 哪里) as one phrase: its pieces are no sentences of a story.
 
-    Not one asked of each of several things (根子镇 湖山村 各属哪个市): the spaces part them."""
-    return text.replace(" ", "") if _KEYWORDS.fullmatch(text) and not _EACH_WORD.search(text) else text
+    Not one asked of each of several things (根子镇 湖山村 各属哪个市): the spaces part them; nor Latin words
+    between themselves (hello world)."""
+    if not _KEYWORDS.fullmatch(text) or _EACH_WORD.search(text) or not _HAN_CHAR.search(text):
+        return text
+    return _SPACE_BY_HAN.sub("", text)
 
 
 def _cn_count(m: re.Match[str]) -> str:
