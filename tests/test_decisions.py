@@ -1272,3 +1272,8 @@ def test_a_verb_and_object_parted_by_le_are_one_word(qa: QA) -> None:
     # 发了言 is 发言 (said something), not 发 and 言, two words no fact holds
     answer = qa.ask("湖北结业时谁发了言")
     assert answer.facts == ("hb-ma-nie-said",), answer.reason
+
+
+def test_latin_words_between_themselves_keep_their_space() -> None:
+    assert join_keywords("hello world") == "hello world"
+    assert join_keywords("excel 透视表 怎么做") == "excel透视表怎么做"
