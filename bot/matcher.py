@@ -1560,7 +1560,7 @@ class Matcher:
         chatter, asking = self._chatter(folded)
         # (iPhone 16 什么时候发布: a name in capitals is what is asked about, wherever the spaces fall)
         # (nor a word of a quoted saying split at its comma: “不怕龙尾甩，就怕龙头摆”这话是谁说的)
-        quoted = "".join(m.group(1) for m in _QUOTED.finditer(folded))
+        quoted = "".join(m.group(1) for m in _QUOTED.finditer(folded)) if chatter else ""
         for w in chatter.keys() & weights.keys() - _capitalised(question):
             if w not in quoted:
                 weights[w] = chatter[w]
