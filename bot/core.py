@@ -29,6 +29,11 @@ FULL_COVERAGE = 0.9
 MAX_CLAUSES = 4  # more questions in one message than this is a list or noise: matched as one text, in bounded time
 
 
+def _render_ahead(kb: KnowledgeBase) -> None:
+    """Have the traditional renderings of every text kb's answers may show ready (made once, then cached)."""
+    remember_traditional(traditional_renderings(shown_texts(kb)))
+
+
 class QA:
     """Knowledge plus its matcher; `ask` is safe to call from any thread while `reload` runs."""
 
@@ -37,7 +42,7 @@ class QA:
         self.seeds_dir = seeds_dir
         # one tuple, replaced by a single assignment: a reader sees the old pair or the new, never a mix
         self._state: tuple[KnowledgeBase, Matcher] = (kb, build_matcher(kb))
-        remember_traditional(traditional_renderings(shown_texts(kb)))
+        _render_ahead(kb)
         self._reload_lock = threading.Lock()
 
     @classmethod
@@ -163,7 +168,7 @@ class QA:
             if kb is None or errors:
                 return errors or [Problem("-", 1, "-", "knowledge could not be loaded")]
             if kb.digest != self.kb.digest:
-                remember_traditional(traditional_renderings(shown_texts(kb)))
+                _render_ahead(kb)
                 self._state = (kb, build_matcher(kb))
             return []
 
