@@ -387,9 +387,9 @@ _MEASURES = {"个": "个大项条点种类场次堂批届期所家位名",
              "钱": "元块", "块": "元块", "元": "元块",
              # 几条要求 is answered by 四大要求
              "条": "条项点大个", "项": "项条点大个", "点": "点条项大个"}
-# a Chinese numeral needs a digit word: 百人课堂 and 千名村书记 are names, not counts
+# a Chinese numeral needs a digit word: 百人课堂 and 千名村书记 are names, not counts; so is 同上一堂课
 _CN_NUMBER = "[一二两三四五六七八九十百千]*[一二两三四五六七八九十][一二两三四五六七八九十百千]*"
-_ANSWER_NUMBER = re.compile(rf"(?<![每的])(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多)?"
+_ANSWER_NUMBER = re.compile(rf"(?<![每的上])(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多)?"
                             r"(个|名|位|人|天|日|年|岁|月|号|点|次|场|类|项|条|大|元|块|堂|批|届|期|所)")
 # a length of time: 3天, 四天半, 三年; not 2022年 or 4月24日
 _ANSWER_DURATION = re.compile(r"(?<![\d月])(\d{1,2}|[一二两三四五六七八九十]+)(?:多|余)?(天|个月|周|年|小时)")

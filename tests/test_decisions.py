@@ -1277,3 +1277,24 @@ def test_a_verb_and_object_parted_by_le_are_one_word(qa: QA) -> None:
 def test_latin_words_between_themselves_keep_their_space() -> None:
     assert join_keywords("hello world") == "hello world"
     assert join_keywords("excel 透视表 怎么做") == "excel透视表怎么做"
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("两个培训各自的口号式名称是什么？", ("百人课堂", "同上一堂课")),
+    ("在廉洁纪律方面，两个培训分别提了什么?", ("清正廉洁", "学风监督")),
+    ("两篇文章分别说这次培训处在什么时期？", ("关键一年", "使命紧迫")),
+    ("組織部在兩場培訓中各扮演了什麼角色?", ("黃毅", "中央組織部")),
+    ("培训有没有讲政治理论方面的东西？", ("政治能力", "二十大")),
+    ("茂名那个是市里自己办的，湖北那个是全国统一的吗", ("茂名市委", "全国同步"))])
+def test_questions_about_both_trainings_get_each_half(qa: QA, question: str, expect: tuple[str, ...]) -> None:
+    # each training's half of a both-trainings fact carries what the articles say on it
+    answer = qa.ask(question)
+    assert answer.answered and all(e in answer.text for e in expect), (answer.reason, answer.text)
+    assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}
+
+
+def test_a_number_in_a_name_is_no_count(qa: QA) -> None:
+    # 同上一堂课 names the training; it does not say how many 堂 of lessons there were
+    answer = qa.ask("全国视频培训班一共讲了多少堂课?")
+    assert not answer.answered, answer.reason
+    assert qa.ask("湖北有多少个分课堂").answered  # (a count the articles give still answers)
