@@ -309,15 +309,18 @@ _REPORTED = re.compile(r"说|看到|刷到|看了|读了|读到|报道|新闻")
 _RESPECTIVELY = re.compile(r"(分别|各自|各)(是|在|叫)?((?:哪|什么|啥|几|多少)[^,?]{0,5}?),"
                            r"((?:哪|什么|啥|几|多少)[^,?]{0,5}?)(的[^,?]*)?\??$")
 _FEW = re.compile(r"几(?=[年天次个回遍十百千万])")
+# a span of time the asker tells (这几年在搞…, 当过十几年村会计, 干了几十年): not how long something took
+_TOLD_SPAN = re.compile(r"(?:[好这那前近十廿]几|几十)(?=[年天个月])")
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 # where what is asked of joined parts begins (庄悦群和郑青龙|是什么身份)
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 # (a space separates chat questions, 哪家媒体发的 哪年; a colon a preamble, 我在写报告: …, not a time, 17:26)
 _CLAUSE_SPLIT = re.compile(r"(?:[?？!！;；,，、\s]|(?<!\d)[:：])+")
-_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|(?<!好)几(?![十百千\d])|(?<![好了过])几(?=[十百千\d])|怎么|怎样|如何|"
-                   r"为什么|为何|吗|是否|有没有|多久|多长|多大|咋|"
-                   r"没$|干嘛|([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下; not 好几天 or 当了几十年, which tell
+# (not 好几天, 这几年, 十几年 or 当了几十年, which tell)
+_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|(?<![好这前近十廿])几(?![十百千\d])|(?<![好了过])几(?=[十百千\d])|"
+                   r"怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|"
+                   r"没$|干嘛|([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
 _WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
                     r"村长|镇长|县长|区长|村主任|"
@@ -1094,7 +1097,7 @@ class Matcher:
             out.append("weekday")  # 每周几下村: which day of the week, not how many
         elif _FREQUENCY_Q.search(folded):
             out.append("frequency")
-        elif m := _DURATION_Q.search(folded):
+        elif m := _DURATION_Q.search(_TOLD_SPAN.sub("", folded)):
             # 几年 is not answered by 四天半: a count of days, months or years asks that unit
             unit = next((u for k, u in (("年", "年"), ("月", "月"), ("天", "天"), ("日", "天")) if k in m.group(0)), "")
             out.append(f"duration:{unit}" if unit else "duration")

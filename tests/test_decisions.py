@@ -1298,3 +1298,16 @@ def test_a_number_in_a_name_is_no_count(qa: QA) -> None:
     answer = qa.ask("全国视频培训班一共讲了多少堂课?")
     assert not answer.answered, answer.reason
     assert qa.ask("湖北有多少个分课堂").answered  # (a count the articles give still answers)
+
+
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("我们村这几年在搞人居环境整治，想问茂名副市长王小慧在培训上讲的是什么专题？", "mm-wangxiaohui"),
+    ("我在襄阳乡下当过十几年村会计，想问湖北这次培训总共学了多长时间？", "hb-duration"),
+    ("我喺信宜鄉下做咗廿幾年村幹部，想問茂名呢次培訓係邊幾日搞㗎？", "mm-dates")])
+def test_a_span_of_years_told_in_a_story_asks_no_duration(qa: QA, question: str, fact: str) -> None:
+    # 这几年, 十几年, 廿幾年 tell how long the asker has done something; before, they asked 几年 of the fact
+    answer = qa.ask(question)
+    assert answer.facts == (fact,), answer.reason
+    assert qa.ask("湖北的培训学了几天").facts == ("hb-duration",)  # (几天 still asks)
