@@ -273,8 +273,14 @@ def _balanced(kb: KnowledgeBase, cands: tuple[Candidate, ...] | list[Candidate],
     """The both-trainings fact to answer with: `pick`, unless another that fits nearly as well answers the question
     in both halves where `pick` answers it in one (生态方面讲了啥: both-ecology-tourism, not both-lectures); a
     round-up too, since it then says what the question asks of each training."""
-    better = [c for c in cands if c.fact_id != pick.fact_id and len(kb.fact(c.fact_id).articles) > 1
-              and c.balance >= pick.balance + BALANCE_GAIN and fits(c, BOTH_MARGIN)]
+    others = [c for c in cands if c.fact_id != pick.fact_id and len(kb.fact(c.fact_id).articles) > 1
+              and fits(c, BOTH_MARGIN)]
+    # one whose halves both give the kind of answer asked (两个培训分别在哪搞: both-venue, not both-opening, whose
+    # 茂名 half names no place)
+    wider = [c for c in others if c.fits > pick.fits]
+    if wider:
+        pick = wider[0]
+    better = [c for c in others if c.balance >= pick.balance + BALANCE_GAIN]
     return max(better, key=lambda c: (c.balance, c.score)) if better else pick
 
 
