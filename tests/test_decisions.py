@@ -1311,3 +1311,9 @@ def test_a_number_in_a_name_is_no_count(qa: QA) -> None:
     answer = qa.ask("全国视频培训班一共讲了多少堂课?")
     assert not answer.answered, answer.reason
     assert qa.ask("湖北有多少个分课堂").answered  # (a count the articles give still answers)
+
+
+def test_when_a_line_was_set_is_answered_by_the_occasion_and_its_date(qa: QA) -> None:
+    answer = qa.ask("“破除镇思维”这调子是啥时候定的")
+    assert answer.facts == ("mm-zhen-thinking",), answer.reason
+    assert "首次听取汇报" in answer.text
