@@ -17,7 +17,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -311,6 +311,11 @@ _RESPECTIVELY = re.compile(r"(分别|各自|各)(是|在|叫)?((?:哪|什么|啥
 _FEW = re.compile(r"几(?=[年天次个回遍十百千万])")
 # a span of time the asker tells (这几年在搞…, 当过十几年村会计, 干了几十年): not how long something took
 _TOLD_SPAN = re.compile(r"(?:[好这那前近十廿]几|几十)(?=[年天个月])")
+# a blank in a half-remembered word (学有所啥, 湾子什么): what it stands for, up to BLANK_MAX characters
+_BLANK = re.compile(r"啥|什么|甚么")
+BLANK_MAX = 3
+# words asking for a way or a step, whatever the topic (有啥好办法, 要走什么流程): they name no subject
+_HOW_WORDS = frozenset("做法 办法 方法 流程 手续 步骤 技巧 窍门 诀窍 建议 条件 好处 门道".split())
 _SENTENCE_END = re.compile(r"[,，?？!！;；。~]")
 # where what is asked of joined parts begins (庄悦群和郑青龙|是什么身份)
 _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 提了 分享 介绍 参加 担任".split())
@@ -1236,6 +1241,14 @@ class Matcher:
             return {}, folded
         if not any(known[p] for p in asking):
             return {}, folded  # (在吗 今天好无聊啊: the asking part names nothing the articles know either)
+        asked_known = [t for p in asking for t in words[p] if self.idf(t) != UNKNOWN_WEIGHT]
+        # (a word of one character, 走 or 好, names nothing; 学员交流了哪些基层做法 asks about the 学员's)
+        if any(t in _HOW_WORDS for t in asked_known) and all(
+                t in _HOW_WORDS or len(t) == 1 for t in asked_known) and not any(
+                self._names_subject(t) for p in pieces if p not in asking for t in words[p]):
+            # (我们村的水稻老倒伏，有啥好办法: asking only for a way, it asks about the story's topic, which the
+            # articles do not name; 根子镇书记发言了，讲了啥做法 asks about one they do)
+            return {}, folded
         asked = {t for p in asking for t in words[p]}
         first = pieces.index(asking[0])
         after = pieces.index(asking[-1])
@@ -1487,13 +1500,33 @@ class Matcher:
         terms = self.terms(folded)
         return (*self._trainings(folded, terms), terms)
 
+    @cached_property
+    def _blank_words(self) -> tuple[str, ...]:
+        """The domain words and names a half-remembered beginning may start (学有所… → 学有所得)."""
+        return tuple(sorted(w for w in self._entities if len(w) >= 3 and all(_HAN.match(c) for c in w)))
+
+    def _fill_blank(self, folded: str) -> str:
+        """A domain word half remembered (学有所啥来着, 湾子什么): the word it begins, beside the question word, so
+        the fact naming it is found; a beginning that is a word of its own (学员什么时候) is no half of another."""
+        for m in _BLANK.finditer(folded):
+            for k in (4, 3, 2):
+                start = m.start() - k
+                begin = folded[max(start, 0):m.start()]
+                if start < 0 or begin in self._df or not all(_HAN.match(c) for c in begin):
+                    continue
+                # (each word it may begin: 学有所得、学有所获、学有所长)
+                fills = [w for w in self._blank_words if w.startswith(begin) and len(w) - k <= BLANK_MAX]
+                if fills:
+                    return folded[:start] + "、".join(fills) + folded[m.start():]
+        return folded
+
     @lru_cache(maxsize=8)  # noqa: B019 - a message asked of each training is prepared once, scored thrice
     def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """A question corrected and folded, its words, and its content words."""
         folded = self._reword(self._prefold(question))
         if _GUESS.search(folded):
             folded = _GUESSED_PLACE.sub("哪个", folded)
-        folded = self.correct(folded)
+        folded = self._fill_blank(self.correct(folded))
         m = _BY_ORGANISER.search(folded)
         if m and not _ASKS.search(m.group(0)) and _ASKS.search(folded[m.end():]):
             folded = folded[:m.start()] + folded[m.end():]

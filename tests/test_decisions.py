@@ -1313,6 +1313,24 @@ def test_a_number_in_a_name_is_no_count(qa: QA) -> None:
     assert qa.ask("湖北有多少个分课堂").answered  # (a count the articles give still answers)
 
 
+@pytest.mark.parametrize("question", [
+    "我们村今年种的水稻老是倒伏，你们有没有啥好办法？", "我们村想申请修一条村道，要走什么流程？"])
+def test_asking_only_for_a_way_asks_about_the_storys_topic(qa: QA, question: str) -> None:
+    # 有啥好办法 names no subject: the story before it does, and the articles do not cover it
+    answer = qa.ask(question)
+    assert not answer.answered, answer.reason
+    # (a story naming what the articles know still leaves the question to ask about it)
+    assert qa.ask("老师你好，我家那口子在高州根子镇上班，听说他们书记在培训上发言了，讲了些啥做法").answered
+
+
+def test_a_half_remembered_word_is_completed_from_the_domain_words(qa: QA) -> None:
+    question = "我们村以前老书记开会老爱说学有所得，结果庄书记开班的时候好像也讲了这个，后面还跟着两个学有所什么？"
+    answer = qa.ask(question)
+    assert answer.facts == ("mm-expectations",), answer.reason
+    assert qa.matcher._fill_blank("湾子什么") == "湾子会、湾子夜话什么"
+    assert qa.matcher._fill_blank("学员什么时候结业") == "学员什么时候结业"  # (学员 is a word of its own)
+
+
 def test_when_a_line_was_set_is_answered_by_the_occasion_and_its_date(qa: QA) -> None:
     answer = qa.ask("“破除镇思维”这调子是啥时候定的")
     assert answer.facts == ("mm-zhen-thinking",), answer.reason
