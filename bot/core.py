@@ -122,6 +122,16 @@ class QA:
                 if len(given) > 1 and {p.article for a in given for p in a.parts} == set(kb.articles) and all(
                         a.answered or p.both_asked for a, p in zip(answers, parts, strict=True)):
                     return combine(question, given)
+                # 茂名学员去的是哪个基地，湖北学员分布在多少个县级分课堂: each clause is one training's half, which may
+                # be weaker, as when a question is asked of each training, if the halves together are sure enough
+                of = [p.articles_named | p.articles_implied for p in parts]
+                if given and all(len(s) == 1 for s in of) and frozenset().union(*of) == set(kb.articles):
+                    halves = [a if a.answered else decide(kb, c, analyse(c, article=next(iter(s))), script,
+                                                          EACH_THRESHOLD, EACH_MIN_COVERAGE)
+                              for a, c, s in zip(answers, clauses, of, strict=True)]
+                    if all(a.answered for a in halves) and (
+                            sum(a.confidence for a in halves) / len(halves) >= THRESHOLD):
+                        return combine(question, halves)
             elif whole.answered:
                 # one subject, different kinds of answer asked (茂名那篇是哪家媒体发的 哪年): the whole message's fact
                 # may give one kind only, so each clause brings its own fact too

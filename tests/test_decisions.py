@@ -1335,3 +1335,12 @@ def test_when_a_line_was_set_is_answered_by_the_occasion_and_its_date(qa: QA) ->
     answer = qa.ask("“破除镇思维”这调子是啥时候定的")
     assert answer.facts == ("mm-zhen-thinking",), answer.reason
     assert "首次听取汇报" in answer.text
+
+
+def test_clauses_each_about_one_training_are_halves_of_one_question(qa: QA) -> None:
+    # the 湖北 clause alone scores under the bar; as one training's half beside an answered 茂名 clause it answers
+    answer = qa.ask("茂名学员去的是哪个基地,湖北学员分布在多少个县级分课堂?")
+    assert answer.answered, answer.reason
+    assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}
+    assert "欣旺达" in answer.text and "130个" in answer.text
+    assert not qa.ask("湖北学员分布在多少个县级分课堂").answered  # (alone, the same clause is not sure enough)
