@@ -154,6 +154,8 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("兩個培訓都係為咗推動咩嘢?") == "两个培训都是为了推动什么?"
     assert fold("佢就係書記") == "他就是书记" and fold("都系统学习") == "都系统学习"
     assert fold("講緊乜") == "讲什么"  # 緊 marks the progressive
+    assert fold("車間入面學緊咩嘢") == "车间里面学什么" and fold("使命緊迫") == "使命紧迫"
+    assert fold("篇文點形容呢件事") == "文章怎么形容这件事"  # 呢 before a measure word is 这
     assert fold("有咩好嘢食") == "有什么好东西吃"  # 食 is to eat
     # 係 between nouns is 是 too (OpenCC would make it the 系 of 体系), but not in 關係; 篇文 is the article
     assert fold("書記係領導班子嘅咩角色") == "书记是领导班子的什么角色" and fold("矛盾關係") == "矛盾关系"
