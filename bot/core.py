@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,8 @@ from bot.normalize import clean, detect_script, in_script, join_keywords, rememb
 
 # a fact covering this much of a message's words is what it is about, whatever else it asks
 FULL_COVERAGE = 0.9
+# a clause asking only whether what the asker heard is so (是真的吗, 对吧)
+_CONFIRM = re.compile(r"(?:是真的|真的|对|对不对|是不是|没错|是|对不)[吗吧嘛呀啊]?[?？]?$")
 MAX_CLAUSES = 4  # more questions in one message than this is a list or noise: matched as one text, in bounded time
 
 
@@ -121,6 +124,10 @@ class QA:
                 given = [a for a in answers if a.answered]
                 if len(given) > 1 and {p.article for a in given for p in a.parts} == set(kb.articles) and all(
                         a.answered or p.both_asked for a, p in zip(answers, parts, strict=True)):
+                    return combine(question, given)
+                # 听说全市镇街书记都被叫去回炉培训了是真的吗 茂名一共有几多个镇街: a clause only asking whether
+                # what the asker heard is true is answered by the others
+                if given and all(a.answered or _CONFIRM.search(c) for a, c in zip(answers, clauses, strict=True)):
                     return combine(question, given)
                 # 茂名学员去的是哪个基地，湖北学员分布在多少个县级分课堂: each clause is one training's half, which may
                 # be weaker, as when a question is asked of each training, if the halves together are sure enough

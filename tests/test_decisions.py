@@ -1346,3 +1346,9 @@ def test_clauses_each_about_one_training_are_halves_of_one_question(qa: QA) -> N
     assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}
     assert "欣旺达" in answer.text and "130个" in answer.text
     assert not qa.ask("湖北学员分布在多少个县级分课堂").answered  # (alone, the same clause is not sure enough)
+
+
+def test_a_clause_only_asking_if_a_rumour_is_true_leaves_the_question_to_the_others(qa: QA) -> None:
+    answer = qa.ask("听说这次全市镇街书记都被叫去回炉培训了是真的吗 茂名一共有几多个镇街")
+    assert answer.facts == ("mm-town-count",), answer.reason
+    assert not qa.ask("听说茂名要搞马拉松是真的吗 今天天气怎么样").answered  # (no clause answered: still declined)
