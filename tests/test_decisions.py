@@ -317,6 +317,7 @@ def test_in_the_articles_frames_the_question_and_size_is_not_age(qa: QA) -> None
     assert "报道" not in qa.matcher.analyse("两篇报道里分别有哪些人给学员授课?").content
     assert "报道" in qa.matcher.analyse("两篇报道分别是哪天发的").content
     assert "number:岁" not in qa.matcher.wants("这次培训的规模有多大?")
+    assert "number:岁" not in qa.matcher.wants("这次培训规模到底有多大?")  # (到底 between: still a size)
 
 
 def test_a_quoted_paraphrase_is_not_an_unknown_term(qa: QA) -> None:
