@@ -1515,10 +1515,10 @@ class Matcher:
                 begin = folded[max(start, 0):m.start()]
                 if start < 0 or begin in self._df or not all(_HAN.match(c) for c in begin):
                     continue
-                # (each word it may begin: 学有所得、学有所获、学有所长)
+                # (each word it may begin, run together so as not to make clauses: 学有所得学有所获学有所长)
                 fills = [w for w in self._blank_words if w.startswith(begin) and len(w) - k <= BLANK_MAX]
                 if fills:
-                    return folded[:start] + "、".join(fills) + folded[m.start():]
+                    return folded[:start] + "".join(fills) + folded[m.start():]
         return folded
 
     @lru_cache(maxsize=8)  # noqa: B019 - a message asked of each training is prepared once, scored thrice
