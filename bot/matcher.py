@@ -323,8 +323,8 @@ _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 �
 # a question asking several things: clauses split at punctuation, each with a question word of its own
 # (a space separates chat questions, 哪家媒体发的 哪年; a colon a preamble, 我在写报告: …, not a time, 17:26)
 _CLAUSE_SPLIT = re.compile(r"(?:[?？!！;；,，、\s]|(?<!\d)[:：])+")
-# (not 好几天, 这几年, 十几年 or 当了几十年, which tell)
-_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|(?<![好这前近十廿])几(?![十百千\d])|(?<![好了过])几(?=[十百千\d])|"
+# (not 好几天, 这几年, 十几年, 没几个 or 当了几十年, which tell)
+_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|(?<![好这前近十廿没])几(?![十百千\d])|(?<![好了过])几(?=[十百千\d])|"
                    r"怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|"
                    r"没$|干嘛|([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"

@@ -1285,7 +1285,10 @@ def test_latin_words_between_themselves_keep_their_space() -> None:
 @pytest.mark.parametrize(("question", "fact"), [
     ("我们村这几年在搞人居环境整治，想问茂名副市长王小慧在培训上讲的是什么专题？", "mm-wangxiaohui"),
     ("我在襄阳乡下当过十几年村会计，想问湖北这次培训总共学了多长时间？", "hb-duration"),
-    ("我喺信宜鄉下做咗廿幾年村幹部，想問茂名呢次培訓係邊幾日搞㗎？", "mm-dates")])
+    ("我喺信宜鄉下做咗廿幾年村幹部，想問茂名呢次培訓係邊幾日搞㗎？", "mm-dates"),
+    # (没几个人种: few people farm, told, not asked)
+    ("我们村年轻人都出去打工了，地没几个人种，听说茂名培训上有个局长专门讲粮食安全，他是哪个局的？",
+     "mm-lectures-overview")])
 def test_a_span_of_years_told_in_a_story_asks_no_duration(qa: QA, question: str, fact: str) -> None:
     # 这几年, 十几年, 廿幾年 tell how long the asker has done something; before, they asked 几年 of the fact
     answer = qa.ask(question)
