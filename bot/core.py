@@ -28,7 +28,8 @@ from bot.normalize import clean, detect_script, in_script, join_keywords, rememb
 # a fact covering this much of a message's words is what it is about, whatever else it asks
 FULL_COVERAGE = 0.9
 # a clause asking only whether what the asker heard is so (是真的吗, 对吧)
-_CONFIRM = re.compile(r"(?:是真的|真的|对|对不对|是不是|没错|是|对不)[吗吧嘛呀啊]?[?？]?$")
+# (a clause merely ending in 是 or 对, 主办方分别是, is cut short, not a check: those need 吗 or 吧)
+_CONFIRM = re.compile(r"(?:是真的|真的|对不对|是不是|没错|对不)[吗吧嘛呀啊]?[?？]?$|(?:是|对)[吗吧嘛][?？]?$")
 MAX_CLAUSES = 4  # more questions in one message than this is a list or noise: matched as one text, in bounded time
 
 

@@ -1356,3 +1356,10 @@ def test_a_clause_only_asking_if_a_rumour_is_true_leaves_the_question_to_the_oth
     answer = qa.ask("听说这次全市镇街书记都被叫去回炉培训了是真的吗 茂名一共有几多个镇街")
     assert answer.facts == ("mm-town-count",), answer.reason
     assert not qa.ask("听说茂名要搞马拉松是真的吗 今天天气怎么样").answered  # (no clause answered: still declined)
+
+
+def test_only_a_check_with_its_particle_is_a_confirmation() -> None:
+    from bot.core import _CONFIRM
+
+    assert _CONFIRM.search("听说全市镇街书记都被叫去回炉培训了是真的吗") and _CONFIRM.search("庄悦群是市委书记对吧")
+    assert not _CONFIRM.search("两个培训的主办方分别是")  # (cut short: still a question to answer)
