@@ -168,6 +168,9 @@ _ANSWER_YEAR = re.compile(r"\d{4}\s*年|\d{4}-\d|今年|去年|前年")
 _ROLE_HELD = re.compile(r"以[^，。；]{2,16}为(组长|副组长|召集人)")
 _PERSON_Q = re.compile(r"哪位|哪个人|哪一位|是谁|[的个位]人(?:叫|的?(?:姓名|名字))|的叫(?:什么|啥)名字")
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
+# the people, several of them, who did something (讲课的市领导都有谁, 除了市委书记还有哪些领导): an answer naming
+# just one person does not give them (one naming none describes them by role, which may be all an article says)
+_PEOPLE_Q = re.compile(r"都有谁|哪几位|哪些(?:市|省|县)?(?:领导|老师|局长|官员|长官)")
 # The articles report what happened; a question about what comes next needs an answer that speaks of the future.
 # "what did X say/share": the answer must report something said, not only who X is
 # what someone said; 讲了哪些课程 asks about the 课程, a thing the question names (the wh-word ends the clause)
@@ -708,6 +711,7 @@ class Matcher:
             out.add(f"number:{m.group(2)}")
             out.add("number")
         named = [p for p in self._people if p in answers]
+        out.add(f"people:{min(len(named), 2)}")
         if named:
             out.add("person")
             out.update(f"title:{t}" for p in named for t in self._person_titles.get(p, ()))
@@ -1138,6 +1142,8 @@ class Matcher:
             out.append("unit")
         elif _AGENT_Q.search(folded):
             out.append("agent")
+        if _PEOPLE_Q.search(folded):
+            out.append("people")
         if _MEANING_Q.search(folded):
             out.append("meaning")
         if _OUTLET_Q.search(folded):
@@ -1194,6 +1200,8 @@ class Matcher:
         if kind == "name":  # a person's, a title's, or the names of several things (三个工作专班都叫啥)
             return "person" in offers or "title" in offers or any(o.startswith("place:") for o in offers) or (
                 arg == "many" and any(o.startswith("items:") and o != "items:1" for o in offers))
+        if kind == "people":
+            return "people:1" not in offers
         if kind == "who":  # (组长是谁当: the office that heads it, which is not a name: 组长叫什么名字)
             return "person" in offers or ("office" in offers and arg != "name")
         if kind == "title":

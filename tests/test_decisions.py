@@ -1363,3 +1363,10 @@ def test_only_a_check_with_its_particle_is_a_confirmation() -> None:
 
     assert _CONFIRM.search("听说全市镇街书记都被叫去回炉培训了是真的吗") and _CONFIRM.search("庄悦群是市委书记对吧")
     assert not _CONFIRM.search("两个培训的主办方分别是")  # (cut short: still a question to answer)
+
+
+def test_asking_for_several_people_is_not_answered_by_a_fact_naming_one(qa: QA) -> None:
+    # mm-teachers names only 庄悦群 beside the others' roles; the fact naming every lecturer answers
+    answer = qa.ask("茂名那个培训除了市委书记，还有哪些领导给学员上课啊")
+    assert answer.answered and "黄毅" in answer.text and "王小慧" in answer.text, answer.reason
+    assert "people" not in qa.matcher.wants("郑青龙说晚上还有谁跟他们交流")  # (who else, not a list of names)
