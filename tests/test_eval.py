@@ -69,7 +69,7 @@ SETS = [
     ("holdout39.yaml", 0.97, 0.99),  # unseen: totals only
     ("holdout40.yaml", 0.97, 0.99),  # diagnosis; first run 90.8% / 100.0%
     ("holdout41.yaml", 0.96, 0.99),  # diagnosis; first run 89.2% / 100.0%
-    ("holdout43.yaml", 0.96, 0.99),  # diagnosis; first run 86.9% / 96.7%
+    ("holdout43.yaml", 0.97, 0.99),  # diagnosis; first run 86.9% / 96.7%
     ("holdout45.yaml", 0.96, 0.99),  # diagnosis; first run 86.2% / 96.7%
     ("holdout42.yaml", 0.94, 0.97),  # unseen: totals only (2 of its questions once shown, see README)
     ("holdout44.yaml", 0.97, 0.95),  # unseen: totals only
@@ -80,7 +80,7 @@ SETS = [
     ("holdout48.yaml", 0.92, 0.99),  # diagnosis; first run 80.0% / 100.0%
     ("holdout49.yaml", 0.96, 0.97),  # diagnosis; first run 91.3% / 96.0%
     ("holdout52.yaml", 0.96, 0.99),  # diagnosis; first run 86.7% / 100.0%
-    ("holdout53.yaml", 0.94, 0.97),  # unseen: totals only
+    ("holdout53.yaml", 0.94, 0.99),  # unseen: totals only
     ("holdout54.yaml", 0.94, 0.99),  # diagnosis, 60 both-trainings; first run 87.5% / 100.0%
     ("holdout55.yaml", 0.97, 0.99),  # diagnosis, 60 chat; first run 93.8% / 100.0%
     ("holdout58.yaml", 0.92, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
@@ -106,7 +106,7 @@ SETS = [
     ("holdout78.yaml", 0.94, 0.99),  # diagnosis, 55 half-remembered chat, 35 both; first run 90.6% / 100.0%
     ("holdout79.yaml", 0.95, 0.99),  # diagnosis, 50 group-chat fragments, 40 both; first run 93.1% / 100.0%
     ("holdout80.yaml", 0.95, 0.99),  # diagnosis, 45 chat, 40 both (teachers); first run 93.8% / 100.0%
-    ("holdout81.yaml", 0.91, 0.99),  # diagnosis, voice-typed and Cantonese; first run 87.5% / 100.0%
+    ("holdout81.yaml", 0.92, 0.99),  # diagnosis, voice-typed and Cantonese; first run 87.5% / 100.0%
     ("holdout82.yaml", 0.98, 0.99),  # diagnosis, students: methods, likenesses, near misses; first run 96.2% / 100.0%
     ("holdout83.yaml", 0.91, 0.99),  # diagnosis, journalists' formal paraphrase, 35 both; first run 84.4% / 100.0%
     ("holdout84.yaml", 0.94, 0.99),  # diagnosis, older askers confirming wrong details; first run 91.2% / 100.0%
@@ -121,7 +121,7 @@ SETS = [
     ("holdout91.yaml", 0.88, 0.97),  # unseen, measured once at the end of its round
     ("holdout92.yaml", 0.95, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 93.1% / 100.0%
     ("holdout93.yaml", 0.97, 0.99),  # diagnosis, terse slang, comparisons; first run 94.4% / 100.0%
-    ("holdout98.yaml", 0.92, 0.99),  # diagnosis, 55 both of every shape, 55 chat; first run 92.5% / 100.0%
+    ("holdout98.yaml", 0.93, 0.99),  # diagnosis, 55 both of every shape, 55 chat; first run 92.5% / 100.0%
     ("holdout99.yaml", 0.89, 0.97),  # diagnosis, phone fragments as keywords, 55 both; first run 88.8% / 70.0%
     ("holdout94.yaml", 0.93, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout95.yaml", 0.92, 0.99),  # unseen; measured at the end of each round, never read
