@@ -76,6 +76,11 @@ class QA:
         # one message reaches the same clause by several routes (its clauses, its asking part, each training)
         analyse = lru_cache(maxsize=None)(matcher.analyse)
         alternatives = lru_cache(maxsize=None)(matcher.alternatives)
+
+        def half(asked: str, text: str, aid: str) -> Answer:
+            """One training's half of a message: its facts alone, under the lower per-training bar."""
+            return decide(kb, asked, analyse(text, article=aid), script, EACH_THRESHOLD, EACH_MIN_COVERAGE)
+
         analysis = analyse(text)
         whole = decide(kb, question, analysis, script)
         # (an unnamed question whose best fact scores under the per-training bar is not worth two more passes)
@@ -98,8 +103,7 @@ class QA:
             asked = [text] if own else [text, *alternatives(text)]
             for aid in kb.articles:  # every training must answer: stop at the first that does not
                 for t in asked:  # (the whole question first: a side alone is asked only when it finds nothing)
-                    one = decide(kb, question, analyse(own.get(aid, t), article=aid), script, EACH_THRESHOLD,
-                                 EACH_MIN_COVERAGE)
+                    one = half(question, own.get(aid, t), aid)
                     if one.answered:
                         break
                 each.append(one)
@@ -134,8 +138,7 @@ class QA:
                 # be weaker, as when a question is asked of each training, if the halves together are sure enough
                 of = [p.articles_named | p.articles_implied for p in parts]
                 if given and all(len(s) == 1 for s in of) and frozenset().union(*of) == set(kb.articles):
-                    halves = [a if a.answered else decide(kb, c, analyse(c, article=next(iter(s))), script,
-                                                          EACH_THRESHOLD, EACH_MIN_COVERAGE)
+                    halves = [a if a.answered else half(c, c, next(iter(s)))
                               for a, c, s in zip(answers, clauses, of, strict=True)]
                     if all(a.answered for a in halves) and (
                             sum(a.confidence for a in halves) / len(halves) >= THRESHOLD):

@@ -313,8 +313,10 @@ _REPORTED = re.compile(r"说|看到|刷到|看了|读了|读到|报道|新闻")
 _RESPECTIVELY = re.compile(r"(分别|各自|各)(是|在|叫)?((?:哪|什么|啥|几|多少)[^,?]{0,5}?),"
                            r"((?:哪|什么|啥|几|多少)[^,?]{0,5}?)(的[^,?]*)?\??$")
 _FEW = re.compile(r"几(?=[年天次个回遍十百千万])")
+# before 几, what makes it tell a few rather than ask how many (好几天, 这几年, 十几年, 廿幾年)
+_TOLD_BEFORE = "好这前近十廿"
 # a span of time the asker tells (这几年在搞…, 当过十几年村会计, 干了几十年): not how long something took
-_TOLD_SPAN = re.compile(r"(?:[好这那前近十廿]几|几十)(?=[年天个月])")
+_TOLD_SPAN = re.compile(rf"(?:[{_TOLD_BEFORE}那]几|几十)(?=[年天个月])")
 # a blank in a half-remembered word (学有所啥, 湾子什么): what it stands for, up to BLANK_MAX characters
 _BLANK = re.compile(r"啥|什么|甚么")
 BLANK_MAX = 3
@@ -327,7 +329,7 @@ _PREDICATES = frozenset("是 叫 讲 讲了 说 说了 在 有 干 做 去 提 �
 # (a space separates chat questions, 哪家媒体发的 哪年; a colon a preamble, 我在写报告: …, not a time, 17:26)
 _CLAUSE_SPLIT = re.compile(r"(?:[?？!！;；,，、\s]|(?<!\d)[:：])+")
 # (not 好几天, 这几年, 十几年, 没几个 or 当了几十年, which tell)
-_ASKS = re.compile(r"什么|甚么|啥|哪|谁|多少|(?<![好这前近十廿没])几(?![十百千\d])|(?<![好了过])几(?=[十百千\d])|"
+_ASKS = re.compile(rf"什么|甚么|啥|哪|谁|多少|(?<![{_TOLD_BEFORE}没])几(?![十百千\d])|(?<![好了过])几(?=[十百千\d])|"
                    r"怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|"
                    r"没$|干嘛|([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
