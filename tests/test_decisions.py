@@ -1370,3 +1370,26 @@ def test_asking_for_several_people_is_not_answered_by_a_fact_naming_one(qa: QA) 
     answer = qa.ask("茂名那个培训除了市委书记，还有哪些领导给学员上课啊")
     assert answer.answered and "黄毅" in answer.text and "王小慧" in answer.text, answer.reason
     assert "people" not in qa.matcher.wants("郑青龙说晚上还有谁跟他们交流")  # (who else, not a list of names)
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    # the highest-level lecturer of 湖北's training is 中央党校's, who gave the first lesson
+    ("不太懂，两个培训的主讲领导级别一样吗？", ("庄悦群", "中央党校")),
+    # a training run under a lecture hall or by a Party school is asked who runs it
+    ("这两次培训分别是哪个党校或讲堂办的？", ("柏桥讲堂", "中央党校")),
+    # mm-teachers quotes the sentence both-teachers quotes: its counterpart gives 湖北's lecturers
+    ("主讲人一般都是什么身份?", ("老师傅", "中央农办专家"))])
+def test_who_ran_and_taught_each_training(qa: QA, question: str, expect: tuple[str, ...]) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and all(e in answer.text for e in expect), (answer.reason, answer.text)
+    assert {p.article for p in answer.parts} == {"maoming-2024", "hubei-2023"}
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("群友说茂名镇街书记培训的开班动员是组织部长作的，对不对？", "庄悦群"),  # 群友 is who told it
+    ("看到石湾街道那个书记想搞精品旅游线路，主打啥元素？", "化橘红"),  # 主打啥 asks what, no more
+    ("刚有人转了个湖北培训的链接，说马聂是党支部书记？我怎么记得不是", "铜岭村"),  # 不是 doubts, asks nothing
+])
+def test_hearsay_and_doubt_words_ask_nothing(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.reason, answer.text)
