@@ -232,7 +232,10 @@ _NATIONAL_NAME = re.compile(r"全国(?=(?:村|视频)[^,?!。]{0,12}(?:培训|�
 # the asker's own people (我儿子说…, 听亲戚说…, 我家闺女在湖北当村主任): who told the asker, not a subject; 庄悦群的儿子
 # is one, and stays
 _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿子|女儿|外甥女?|侄子|侄女|孙子|孙女|老公|老婆|"
-                  r"爸爸?|妈妈?|家人|家里人|同事|老乡|邻居|表哥|表姐|表弟|表妹|哥|姐|弟|妹)(?:们)?")
+                  r"爸爸?|妈妈?|家人|家里人|同事|老乡|邻居|表哥|表姐|表弟|表妹|哥|姐|弟|妹)(?:们)?"
+                  # (学长说…, 我们队长说…: a fellow student who told it, when what they said follows)
+                  r"|(?:(?<=^)|(?<=[我俺听,]))(?:们)?的?(?:学长|学姐|学弟|学妹|师兄|师姐|师弟|师妹|队长|队友|室友|舍友|"
+                  r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
 # a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
 _SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
 # where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
@@ -255,7 +258,7 @@ _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|�
 # another, or called a number)
 _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多号日]?(?:上午|下午|晚上)?"
                     r"(?:[^,?]{0,3}吗|\W*$|还是)|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
-                    r"|[是对,]吗\W*$|是这个数|这个数对")
+                    r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对")
 # a sentence that only asks whether the one before is right
 _TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
                        r"[啊呀吧呢吗哈]*$")

@@ -1393,3 +1393,25 @@ def test_who_ran_and_taught_each_training(qa: QA, question: str, expect: tuple[s
 def test_hearsay_and_doubt_words_ask_nothing(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
     assert answer.answered and expect in answer.text, (answer.reason, answer.text)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("篇文章講鎮街書記要躬身入局，後面仲跟住咩？", "mm-network"),  # Cantonese 仲 (still), 跟住 (following)
+    ("标题讲的回炉，回炉的是哪批人", "mm-title"),  # 哪批人 asks who, as 哪些人 does
+    ("中央農辦專家令學員了解咗邊幾方面嘅政策？", "hb-zhongnongban"),  # 令 (made), 边几 (which few)
+    # (why it is asked: a post, a quotation)
+    ("在写推送，想引用庄书记的四大要求，最后一条作风上那个是啥来着", "mm-req-integrity"),
+    ("茂名这个培训本来是想提升镇街书记哪方面的能力", "mm-what-is-bairen"),  # 本来 (originally) asks nothing
+    ("学长说湖北那次村书记培训有5万多人参加，真的假的啊", "hb-participants"),  # the fellow student told it
+])
+def test_what_the_asker_says_around_the_question_asks_nothing(qa: QA, question: str, fact: str) -> None:
+    answer = qa.ask(question)
+    assert fact in answer.facts, (answer.reason, answer.facts)
+
+
+def test_the_sayings_fact_names_who_said_it_and_his_post(qa: QA) -> None:
+    # a wrong guess at who said it (宣传部长) is answered by the fact, which gives his post
+    answer = qa.ask("讲“不怕龙尾甩就怕龙头摆”的是不是宣传部长啊？")
+    assert answer.facts == ("mm-huangyi-dragon",) and "组织部部长" in answer.text, answer.reason
+    # (one post with 、 inside is not a list: 镇街书记要当四种啥样的书记 still wants the four)
+    assert qa.ask("镇街书记要当四种啥样的书记来着").facts == ("mm-four-requirements",)
