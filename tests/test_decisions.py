@@ -1415,3 +1415,12 @@ def test_the_sayings_fact_names_who_said_it_and_his_post(qa: QA) -> None:
     assert answer.facts == ("mm-huangyi-dragon",) and "组织部部长" in answer.text, answer.reason
     # (one post with 、 inside is not a list: 镇街书记要当四种啥样的书记 still wants the four)
     assert qa.ask("镇街书记要当四种啥样的书记来着").facts == ("mm-four-requirements",)
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("“两优一先”和“百千万工程”各出现在哪篇报道里", ("百千万工程", "两优一先")),  # 出现 frames, as 提到 does
+    ("培训里有啥记得住的金句", ("龙头", "及时雨")),  # 记得住 is one word: memorable, nothing asked
+])
+def test_frame_words_of_a_question_about_the_articles(qa: QA, question: str, expect: tuple[str, ...]) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and all(e in answer.text for e in expect), (answer.reason, answer.text)
