@@ -186,7 +186,7 @@ _FUTURE_A = re.compile(r"将要|将会|计划|下一|明年|未来|今后|迫不
 # 为什么说, 文章说 ask for a reason or the article's content, not someone's words
 _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<!报道)(?<!标题)(?<!题目)(?<![据听各])说"
                     r"|评价|认为|表示|比作|比喻|形容|感受|感想|体会|怎么看")
-_LIKEN_Q = re.compile(r"比作|比喻|形容|称作|称为|比成|叫作")
+_LIKEN_Q = re.compile(r"比作|比喻|形容|称作|称为|比成|叫作|相当于")
 # what someone did before or elsewhere (贺尔达还写过哪些报道, 王小慧曾经在哪工作): the articles tell of the training
 _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发编]|获得|参加|担任|发表|编辑|采访)过|曾经|发表过|写过"
                         r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任|担任)|(?:怎么|如何|怎样)(?:当上|当选|成为)"
@@ -241,6 +241,7 @@ _SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
 # where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
 # _CLAUSE_SPLIT: 庄 月 群 is one name typed apart; not at ".", the 。 of folded text and the point of 2.28万)
 _RUN_BREAK = re.compile(r"[,?!;:]+")
+_PRONOUN_START = re.compile(r"\s*[他她]")  # a clause about the person the one before names
 _WHAT_PLACE = re.compile(r"(?:哪个|哪些|什么|啥|哪一个)地方")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
 # 王树斌是佛山人吗: where he is from (籍贯是哪里), not a word about people; 学员是什么人 still asks who they are
@@ -1378,12 +1379,13 @@ class Matcher:
         groups = [g for g in (g.strip() for g in groups) if g]
         if len(groups) < 2:
             return [question]
-        first_terms = self.terms(self._prefold(groups[0]))
+        first_terms = self.terms(self.correct(self._prefold(groups[0])))  # (裴宛君 is 裴婉君)
         first = [t for t in first_terms if self._names_subject(t)]
         out = [groups[0]]
         for g in groups[1:]:
             terms = self.terms(self._prefold(g))
-            if any(self._names_subject(t) for t in terms):
+            # (裴婉君是哪个镇的书记？她介绍的工作机制有啥: 她 is the first one's person, whatever else it names)
+            if any(self._names_subject(t) for t in terms) and not (first and _PRONOUN_START.match(g)):
                 out.append(g)
             elif len(own := [t for t in terms if t in self._df]) == 1 and own[0] in first_terms:
                 # (开班第一课是谁讲的，讲的啥内容: the first one's verb and a question word ask of its thing)

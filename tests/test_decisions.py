@@ -1424,3 +1424,18 @@ def test_the_sayings_fact_names_who_said_it_and_his_post(qa: QA) -> None:
 def test_frame_words_of_a_question_about_the_articles(qa: QA, question: str, expect: tuple[str, ...]) -> None:
     answer = qa.ask(question)
     assert answer.answered and all(e in answer.text for e in expect), (answer.reason, answer.text)
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("哪个培训级别更高？", ("茂名市委", "中央组织部")),  # the level is who ran each: both-scale says it
+    ("领导跟学员面对面谈话交流的环节有吗？", ("约谈", "谈心谈话")),  # 茂名's secretary talks to each in person
+])
+def test_level_and_leaders_face_to_face(qa: QA, question: str, expect: tuple[str, ...]) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and all(e in answer.text for e in expect), (answer.reason, answer.text)
+
+
+def test_a_clause_starting_with_a_pronoun_is_about_the_first_ones_person(qa: QA) -> None:
+    # 她 is 裴婉君 (typed 裴宛君), even though 工作机制 names a subject of its own
+    clauses = qa.matcher.clauses("裴宛君是哪个镇的书记?她介绍的工作机制有啥")
+    assert len(clauses) == 2 and "裴婉君" in clauses[1], clauses
