@@ -130,7 +130,8 @@ _FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[�
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
 # "in the articles" frames a question (两篇报道里分别有哪些人授课, 文章中提到): it is not asking about the articles
-_FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|报道|稿子|新闻|原文|稿件)(?:里面|里头|里|中|当中|话|说)"
+_FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|报道|稿子|新闻|原文|稿件|篇文)"
+                    r"(?:里面|里头|里|中|当中|话|说|讲|写)"
                     r"|文中|文里|(?:这两篇|两篇)(?:文章|报道)(?=(?:分别|各自|各)(?:有|提到|讲|写|用|介绍|引用|出现|说))"
                     r"|(?:这两篇|两篇|这篇|那篇)(?:里面|里头|里|中|说|讲|提到|写)"  # (茂名那篇说…: the article unnamed)
                     # (文章怎么形容这次培训的分量: how the article puts it, not a word the answer should hold)

@@ -1439,3 +1439,16 @@ def test_a_clause_starting_with_a_pronoun_is_about_the_first_ones_person(qa: QA)
     # 她 is 裴婉君 (typed 裴宛君), even though 工作机制 names a subject of its own
     clauses = qa.matcher.clauses("裴宛君是哪个镇的书记?她介绍的工作机制有啥")
     assert len(clauses) == 2 and "裴婉君" in clauses[1], clauses
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("篇文講鎮街書記係領導班子入面嘅咩角色?", "mm-secretary-role"),  # 篇文講 (the article says) frames it
+    ("茂名個百人課堂係專登為邊啲人度身訂造嘅?", "mm-what-is-bairen"),  # 专登 (specially), 度身订造 (tailored)
+    ("縣級分課堂將交流研討同咩結合埋一齊？", "hb-county-leaders"),  # 埋一齐 (together) asks nothing more
+    ("茂名市委头一回听镇街汇报定了啥基调", "mm-zhen-thinking"),  # 基调 is the 调子 the article says
+    ("湖北省級分課堂上,省委領導做了哪些事情?", "hb-provincial-leaders"),  # 事情 (things done) asks nothing
+    ("茂名此番培训所依托的平台名称为何", "both-organiser"),  # 此番 (this time), 名称 (its name)
+])
+def test_formal_and_cantonese_frame_words(qa: QA, question: str, fact: str) -> None:
+    answer = qa.ask(question)
+    assert fact in answer.facts, (answer.reason, answer.facts)
