@@ -1317,6 +1317,12 @@ class Matcher:
                  if alias in f and alias not in _WIDER_SCOPE and not _ROLE_ALIAS.search(alias)} or {
             a for p, _ in prefolded if p not in keep for a in self._trainings_of(p)[1]}
         lent = self._primary_of[next(iter(story))] if len(story) == 1 else ""
+        if _PRONOUN_START.match(keep[0]):
+            # (我队友说陈丽是孝感的村书记，她学完之后说了啥: 她 is the person the story names)
+            before = [f for p, f in prefolded[:sentences.index(keep[0])]]
+            people = [w for f in before for w in self.terms(self.correct(f)) if w in self.kb.people]
+            if people:
+                return people[-1] + "，".join(keep)
         if not any(named and p in keep for p, named, _ in asking):
             # nothing left names what is asked about: the question, of the story's training; but a question of
             # question words alone (…专门弄了个盯学风的小组? 叫啥) would then ask the training's name: of what the

@@ -1452,3 +1452,14 @@ def test_a_clause_starting_with_a_pronoun_is_about_the_first_ones_person(qa: QA)
 def test_formal_and_cantonese_frame_words(qa: QA, question: str, fact: str) -> None:
     answer = qa.ask(question)
     assert fact in answer.facts, (answer.reason, answer.facts)
+
+
+def test_a_pronoun_after_a_story_is_the_person_the_story_names(qa: QA) -> None:
+    # the story sentence is cut away, but 她 is 陈丽: what she said, not what trainees said after the training
+    answer = qa.ask("我队友说陈丽是孝感的村书记，她学完之后说了啥")
+    assert answer.facts == ("hb-chen-li-said",), answer.reason
+
+
+def test_what_hubeis_organisation_department_did_includes_its_meeting(qa: QA) -> None:
+    answer = qa.ask("省委组织部为了这次培训都做了什么准备工作啊")
+    assert answer.answered and "协调会" in answer.text and "工作专班" in answer.text, answer.reason
