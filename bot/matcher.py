@@ -1144,7 +1144,9 @@ class Matcher:
                 out.append(f"title:{_TITLES.get(deputy + m.group(1), _TITLES[m.group(1)])}")
         elif names:
             # 工作专班都叫啥: the names of several things, which a list gives
-            out.append("name:many" if re.search(r"都叫|分别叫|各叫|哪些|几个", folded) else "name")
+            # (三个工作专班 名称: a count of them says several too)
+            many = re.search(r"都叫|分别叫|各叫|哪些|几个|[两三四五六七八九十]个", folded)
+            out.append("name:many" if many else "name")
         elif _UNIT_Q.search(folded):
             out.append("unit")
         elif _AGENT_Q.search(folded):

@@ -1463,3 +1463,14 @@ def test_a_pronoun_after_a_story_is_the_person_the_story_names(qa: QA) -> None:
 def test_what_hubeis_organisation_department_did_includes_its_meeting(qa: QA) -> None:
     answer = qa.ask("省委组织部为了这次培训都做了什么准备工作啊")
     assert answer.answered and "协调会" in answer.text and "工作专班" in answer.text, answer.reason
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("周代年分享「村社合一」等經驗,是圍繞哪個專題?", "党建引领乡村治理专题"),  # each sharer's fact names its topic
+    ("孙开林是围绕哪个专题分享的", "壮大村级集体经济专题"),
+    ("省委组织部 组建的三个工作专班 名称", "学风监督"),  # three of them: their names, which a list gives
+    ("两边培训都有学员上台分享经验吗？", "分组研讨"),  # 茂名's trainees shared in group discussions
+])
+def test_topics_lists_and_origins(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in fold(answer.text), (answer.reason, answer.text)
