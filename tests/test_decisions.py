@@ -1474,3 +1474,12 @@ def test_what_hubeis_organisation_department_did_includes_its_meeting(qa: QA) ->
 def test_topics_lists_and_origins(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
     assert answer.answered and expect in fold(answer.text), (answer.reason, answer.text)
+
+
+def test_more_relatives_who_told_it_and_covering_asks_a_count(qa: QA) -> None:
+    # 我岳父说… is who told the asker; the question is about the saying and its speaker
+    answer = qa.ask("我岳父说有个龙头龙尾的比喻挺有意思，是哪个领导讲的？讲的什么课")
+    assert answer.answered and "黄毅" in answer.text, answer.reason
+    # 覆盖多少个 asks how many, as 包括多少 does: not for the word 覆盖 in the answer
+    answer = qa.ask("从规模看：茂名覆盖多少个镇街？湖北有多少名学员、多少个分课堂？")
+    assert answer.answered and "112个" in answer.text and "131个" in answer.text, answer.reason

@@ -142,6 +142,8 @@ SETS = [
     ("holdout112.yaml", 0.91, 0.97),  # unseen (newest); first run 92.5% / 97.5%
     ("holdout113.yaml", 0.89, 0.99),  # unseen (newest); first run 90.0% / 100.0%
     ("holdout114.yaml", 0.92, 0.99),  # unseen (newest); first run 93.1% / 100.0%
+    ("holdout115.yaml", 0.92, 0.97),  # diagnosis, trainees' families, second-hand; first run 93.1% / 97.5%
+    ("holdout116.yaml", 0.94, 0.97),  # diagnosis, researchers comparing the two; first run 95.6% / 97.5%
 ]
 
 
