@@ -179,7 +179,10 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
     why = f"score {top.score:.3f} >= threshold {threshold}" if top else ""
     if (top is not None and CLEAR_FLOOR <= top.score < THRESHOLD and top.type_ok and not top.foreign
             and top.coverage >= min_coverage):
-        runner_up = cands[1].score if len(cands) > 1 else 0.0
+        # (a fact tied with the top one on the same quoted sentence is no rival: 周代年召开什么会 is answered by both)
+        quoted = {q for p in kb.fact(top.fact_id).parts for q in p.quotes}
+        runner_up = next((c.score for c in cands[1:] if c.score < top.score
+                          or not quoted & {q for p in kb.fact(c.fact_id).parts for q in p.quotes}), 0.0)
         if top.score - runner_up >= CLEAR_MARGIN:
             threshold = top.score
             why = f"clear winner: score {top.score:.3f} >= {CLEAR_FLOOR}, {CLEAR_MARGIN} ahead of the next fact"

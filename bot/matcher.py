@@ -450,7 +450,10 @@ def _asks(folded: str, told: bool) -> bool:
 
 def _items(answer: str) -> str:
     """How many things an answer lists (before folding turns 、 into a comma), as an offer: items:N."""
-    return f"items:{max(len(_ITEM_SEP.findall(answer)) + 1, len(_TITLE_SPAN.findall(answer)))}"
+    # (the longest list in it: two lists of four, 周代年's two stories, are not a list of nine)
+    parts = [p for p in re.split(r"[；;]", answer) if p.strip()] or [answer]
+    listed = max(len(parts), *(p.count("、") + 1 for p in parts))
+    return f"items:{max(listed, len(_TITLE_SPAN.findall(answer)))}"
 
 
 class Candidate(NamedTuple):  # (a tuple: a score or two dozen are made per question, and a frozen dataclass is slow)

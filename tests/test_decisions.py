@@ -1483,3 +1483,20 @@ def test_more_relatives_who_told_it_and_covering_asks_a_count(qa: QA) -> None:
     # 覆盖多少个 asks how many, as 包括多少 does: not for the word 覆盖 in the answer
     answer = qa.ask("从规模看：茂名覆盖多少个镇街？湖北有多少名学员、多少个分课堂？")
     assert answer.answered and "112个" in answer.text and "131个" in answer.text, answer.reason
+
+
+def test_a_sharer_who_spoke_twice_is_answered_with_both_stories(qa: QA) -> None:
+    # 周代年 spoke under two topics: what he shared is both, and his one fact says both
+    answer = qa.ask("根子镇和向巷村的书记各分享了啥做法?")
+    assert answer.answered and "每月一排名" in answer.text and "湾子会" in answer.text, answer.reason
+    # (a fact tied with another on the same quoted sentence still answers: both say the same)
+    answer = qa.ask("周代年帶領村「兩委」班子召開什麼會議收集群眾意見?")
+    assert answer.answered and "灣子會" in answer.text, answer.reason
+
+
+def test_an_answer_lists_as_many_things_as_its_longest_list() -> None:
+    from bot.matcher import _items
+
+    # two lists of four are not a list of nine (九奖九惩具体是哪九项 is still declined: test above)
+    assert _items("甲、乙、丙、丁；戊、己") == "items:4"
+    assert _items("甲；乙；丙") == "items:3"  # (things one after another, each its own clause)
