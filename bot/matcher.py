@@ -168,6 +168,7 @@ _ANSWER_YEAR = re.compile(r"\d{4}\s*年|\d{4}-\d|今年|去年|前年")
 # 哪位…叫什么名字 asks for a person even with punctuation between
 _ROLE_HELD = re.compile(r"以[^，。；]{2,16}为(组长|副组长|召集人)")
 _PERSON_Q = re.compile(r"哪位|哪个人|哪一位|是谁|[的个位]人(?:叫|的?(?:姓名|名字))|的叫(?:什么|啥)名字")
+_LESSON_NAME_Q = re.compile(r"(?:专题|题目|课题|讲座|那课|那堂课|的课)(?:教学)?的?(?:名字|名称)?(?:叫|是)")
 _NAME_Q = re.compile(r"叫什么|叫啥|姓名|什么名字|啥名字|名字是|名称|全称")
 # the people, several of them, who did something (讲课的市领导都有谁, 除了市委书记还有哪些领导): an answer naming
 # just one person does not give them (one naming none describes them by role, which may be all an article says)
@@ -1151,7 +1152,8 @@ class Matcher:
             # 工作专班都叫啥: the names of several things, which a list gives
             # (三个工作专班 名称: a count of them says several too)
             many = re.search(r"都叫|分别叫|各叫|哪些|几个|[两三四五六七八九十]个", folded)
-            out.append("name:many" if many else "name")
+            # (黄毅主讲的专题叫什么: a lesson's name is its title, not the person who gave it)
+            out.append("name:many" if many else "title" if _LESSON_NAME_Q.search(folded) else "name")
         elif _UNIT_Q.search(folded):
             out.append("unit")
         elif _AGENT_Q.search(folded):

@@ -1500,3 +1500,13 @@ def test_an_answer_lists_as_many_things_as_its_longest_list() -> None:
     # two lists of four are not a list of nine (九奖九惩具体是哪九项 is still declined: test above)
     assert _items("甲、乙、丙、丁；戊、己") == "items:4"
     assert _items("甲；乙；丙") == "items:3"  # (things one after another, each its own clause)
+
+
+def test_a_lessons_name_is_its_title_and_its_giver_says_its_topic(qa: QA) -> None:
+    # 专题叫什么 asks the lesson's title: the fact about 黄毅's saying names him, not his lesson
+    assert qa.matcher.wants("黄毅在培训中主讲的专题叫什么?") == ("title",)
+    answer = qa.ask("皇毅上的专题教学叫什么名字?")
+    assert answer.facts == ("mm-huangyi-who",), answer.reason
+    # who gave the first lesson and what it was about, one fact
+    answer = qa.ask("我妈说开班第一课是中央党校一个大领导讲的，讲的啥内容啊？")
+    assert answer.answered and "二十大精神" in answer.text, answer.reason
