@@ -1510,3 +1510,14 @@ def test_a_lessons_name_is_its_title_and_its_giver_says_its_topic(qa: QA) -> Non
     # who gave the first lesson and what it was about, one fact
     answer = qa.ask("我妈说开班第一课是中央党校一个大领导讲的，讲的啥内容啊？")
     assert answer.answered and "二十大精神" in answer.text, answer.reason
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("培训里提到过哪些荣誉称号?", "两优一先"),  # 荣誉称号 is the 荣誉 the 15 secretaries won
+    ("上课的都是当官的吗，还是也有专家", "专家"),  # 当官的 (officials) are 领导
+    ("给学员上课的老师都是什么水平的人", "老师傅"),  # 水平 (calibre) asks who they were, no more
+    ("两个培训分别学到哪天 一共学了多久", "四天半"),  # 学到 (studied until) asks nothing of its own
+])
+def test_plain_words_for_honours_officials_and_calibre(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.reason, answer.text)
