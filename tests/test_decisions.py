@@ -1521,3 +1521,14 @@ def test_a_lessons_name_is_its_title_and_its_giver_says_its_topic(qa: QA) -> Non
 def test_plain_words_for_honours_officials_and_calibre(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
     assert answer.answered and expect in answer.text, (answer.reason, answer.text)
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("那个又是团市委书记又兼街道书记的是谁啊", "张婷"),  # 兼 (also holds) frames the posts named
+    ("根子镇 湖山村 各属哪个市", "钟祥"),  # 属 (belongs to) asks where, as 哪个市 says
+    ("茂名镇街个数 湖北分课堂个数 各多少", "131个"),  # 个数 (the number of) is what 多少 asks
+    ("那几个专题 给我列一下 急用", "粮食安全"),  # 急用 (needed now) is chat
+])
+def test_words_that_frame_a_post_a_place_or_a_count(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.reason, answer.text)
