@@ -1532,3 +1532,9 @@ def test_plain_words_for_honours_officials_and_calibre(qa: QA, question: str, ex
 def test_words_that_frame_a_post_a_place_or_a_count(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
     assert answer.answered and expect in answer.text, (answer.reason, answer.text)
+
+
+def test_a_round_up_that_covers_more_answers_for_the_other_training(qa: QA) -> None:
+    # 湖北's best single fact covers less of the question than the round-up of sayings, whose half answers
+    answer = qa.ask("两篇文章里分别用了什么俗语或比喻来形容书记或课程?")
+    assert "both-sayings" in answer.facts and "接地气" in answer.text, answer.reason
