@@ -81,6 +81,12 @@ class QA:
             """One training's half of a message: its facts alone, under the lower per-training bar."""
             return decide(kb, asked, analyse(text, article=aid), script, EACH_THRESHOLD, EACH_MIN_COVERAGE)
 
+        # (茂名培训是24号开始的吧？那开班式是哪天: the premise is told; what follows 那 is asked)
+        after = matcher.after_premise(text)
+        if after:
+            alone = decide(kb, question, analyse(after), script)
+            if alone.answered:
+                return alone
         analysis = analyse(text)
         whole = decide(kb, question, analysis, script)
         # (an unnamed question whose best fact scores under the per-training bar is not worth two more passes)

@@ -245,6 +245,8 @@ _SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
 # where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
 # _CLAUSE_SPLIT: 庄 月 群 is one name typed apart; not at ".", the 。 of folded text and the point of 2.28万)
 _RUN_BREAK = re.compile(r"[,?!;:]+")
+# a question turning on what the asker just said (…24号开始的吧？那开班式是哪天): 那 (then), not 那个/那边/那时
+_THEN_ASKED = re.compile(r"(?<=[,?!;。，？！；])\s*那(?:么)?(?![个些边里儿时天年次位场篇批帮块是人一两三四五几])")
 _PRONOUN_START = re.compile(r"\s*[他她]")  # a clause about the person the one before names
 _WHAT_PLACE = re.compile(r"(?:哪个|哪些|什么|啥|哪一个)地方")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
@@ -1344,6 +1346,17 @@ class Matcher:
             return lent + "，".join(keep) if lent else self._told_before(keep, prefolded)
         # (湖北那个视频培训班，据说省里开了一千多个分课堂是不是: the count of 湖北's, not the nation's)
         return self._lend(lent, "，".join(keep))
+
+    def after_premise(self, text: str) -> str:
+        """The question after a premise (茂名培训是24号开始的吧？那开班式是哪天): what follows 那, asked of the
+        premise's training; empty when the message has no such turn."""
+        m = _THEN_ASKED.search(text)
+        if not m or not _ASKS.search(fold(text[m.end():])):
+            return ""
+        named, implied, _ = self._trainings_of(text[:m.start()])
+        trainings = named | implied
+        lent = self._primary_of[next(iter(trainings))] if len(trainings) == 1 else ""
+        return self._lend(lent, text[m.end():])
 
     def _lend(self, training: str, text: str) -> str:
         """`text` asked of the story's training, unless it names a training itself."""

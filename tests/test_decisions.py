@@ -1538,3 +1538,12 @@ def test_a_round_up_that_covers_more_answers_for_the_other_training(qa: QA) -> N
     # 湖北's best single fact covers less of the question than the round-up of sayings, whose half answers
     answer = qa.ask("两篇文章里分别用了什么俗语或比喻来形容书记或课程?")
     assert "both-sayings" in answer.facts and "接地气" in answer.text, answer.reason
+
+
+def test_a_question_after_a_premise_asks_what_follows_then(qa: QA) -> None:
+    # the premise (24号开始的吧) is told; 那开班式是哪天 is asked, of the premise's training
+    answer = qa.ask("茂名培训是24号开始的吧？那开班式是哪天")
+    assert answer.facts == ("mm-opening-who",) and "25日" in answer.text, answer.reason
+    assert qa.matcher.after_premise("额,北京是主课堂嘛,那湖北开了多少个分课堂呀") == "湖北开了多少个分课堂呀"
+    # (那 as "that", 那是个什么活动, points back at the premise: no turn)
+    assert qa.matcher.after_premise("去年6月庄悦群给村书记上过课对吧，那是个什么活动?") == ""
