@@ -247,6 +247,9 @@ _SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
 _RUN_BREAK = re.compile(r"[,?!;:]+")
 # a question turning on what the asker just said (…24号开始的吧？那开班式是哪天): 那 (then), not 那个/那边/那时
 _THEN_ASKED = re.compile(r"(?<=[,?!;。，？！；])\s*那(?:么)?(?![个些边里儿时天年次位场篇批帮块是人一两三四五几])")
+# an asking sentence about what the sentence before it told (那个村是哪个县区的, 是谁啊, 他叫啥)
+_BACK_REFERENCE = re.compile(r"\s*(?:(?:那|这)(?:个|位|家)?(?:村|镇|街道|人|书记|地方|基地|企业|局长|领导)"
+                             r"|[他她]|是谁|叫(?:啥|什么))")
 _PRONOUN_START = re.compile(r"\s*[他她]")  # a clause about the person the one before names
 _WHAT_PLACE = re.compile(r"(?:哪个|哪些|什么|啥|哪一个)地方")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
@@ -264,7 +267,7 @@ _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|�
 # (县级分课堂是100个?, 是2.8万还是多少, 我记得是24号上午, 50万人，是这个数吗: a number claimed at the end, or against
 # another, or called a number)
 _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多号日]?(?:上午|下午|晚上)?"
-                    r"(?:[^,?]{0,3}吗|\W*$|还是)|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
+                    r"(?:[^,?]{0,3}吗|\W*$|还是)|(?<![哪几这那\d])[\d三四五六七八九十]+[个位名人天年万号日]来着|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
                     r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对")
 # a sentence that only asks whether the one before is right
 _TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
@@ -1339,6 +1342,11 @@ class Matcher:
             # question words alone (…专门弄了个盯学风的小组? 叫啥) would then ask the training's name: of what the
             # story just told
             folded_keep, _, content = self._prepare("，".join(keep))
+            # (…有个星火村的书记说的话上了报纸，那个村是哪个县区的: 那个村 points back at the story's village)
+            if _BACK_REFERENCE.match(fold(keep[0])):
+                told = self._told_before(keep, prefolded)
+                if told:
+                    return told
             if lent and self.wants(folded_keep) == ("name",) and all(self.idf(w) == UNKNOWN_WEIGHT for w in content):
                 told = self._told_before(keep, prefolded)
                 if told:

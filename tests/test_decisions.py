@@ -1547,3 +1547,15 @@ def test_a_question_after_a_premise_asks_what_follows_then(qa: QA) -> None:
     assert qa.matcher.after_premise("额,北京是主课堂嘛,那湖北开了多少个分课堂呀") == "湖北开了多少个分课堂呀"
     # (那 as "that", 那是个什么活动, points back at the premise: no turn)
     assert qa.matcher.after_premise("去年6月庄悦群给村书记上过课对吧，那是个什么活动?") == ""
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    # 是谁啊 and 那个书记 point back at what the story told (a 副市长 who spoke on 和美乡村)
+    ("朋友是茂名的镇干部，说培训时有个副市长讲和美乡村，是谁啊", "王小慧"),
+    ("我是做乡村旅游的，刚好在看化橘红的项目，看到说化州有个书记在培训上讲了打造化橘红旅游线路的想法，那个书记叫什么名字来着？",
+     "张婷"),
+    ("我听同事说茂名那个镇街书记培训搞了5天来着？", "3天"),  # a number recalled with 来着 is asked
+])
+def test_questions_pointing_back_at_the_story(qa: QA, question: str, expect: str) -> None:
+    answer = qa.ask(question)
+    assert answer.answered and expect in answer.text, (answer.reason, answer.text)
