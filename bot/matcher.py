@@ -85,6 +85,7 @@ OVERVIEW_PENALTY = 0.95
 # questions of its day, and a message asked of each training or clause by clause costs several passes), plus the
 # facts of the nearest question variants (10 answers all diagnosis sets as 20 did, with 4% fewer candidates scored).
 POOL_SIZE = 20
+GIVING_MAX = 8  # facts giving a rare kind of answer (几天: a duration) that are scored whatever words they share
 BALANCE_SPAN = 0.2  # balance is worked out for facts this close to the best (the answer weighs those within 0.15)
 FUZZ_POOL = 10
 RECENT_TEXTS = 64  # texts whose words are remembered: a message's pieces, not many messages'
@@ -1184,6 +1185,16 @@ class Matcher:
             out.append("where")
         return tuple(out)
 
+    @lru_cache(maxsize=256)  # noqa: B019 - a handful of kinds are asked, over and over
+    def _giving(self, wants: tuple[str, ...]) -> frozenset[int]:
+        """The facts giving the kind of answer asked, when it is a rare kind (a duration, a weekday): few enough
+        to score them all."""
+        if not wants:
+            return frozenset()
+        found = frozenset(d for d, doc in enumerate(self.docs)
+                          if any(all(self._satisfies(w, o) for w in wants) for _, o in doc.offers))
+        return found if len(found) <= GIVING_MAX else frozenset()
+
     def focus_words(self, words: tuple[str, ...]) -> list[str]:
         """The words naming what the question asks for: 产品 in 生产什么产品, 电话 in 马聂的电话是多少."""
         out = []
@@ -1683,6 +1694,9 @@ class Matcher:
                                          score_cutoff=40):
             pool.add(self._choice_doc[idx])
 
+        # (村书记那个视频班一共学了几天: the few facts giving the kind of answer asked, a duration, are candidates
+        # even when the question's words are too common to single them out)
+        pool |= self._giving(wants)
         entity = {w: self._is_entity(w) for w in content}
         whole_training = not any(x.startswith(("count", "number")) for x in wants)
         # (an alias no fact states, 广东, is a known subject: it says which training)

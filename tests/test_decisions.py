@@ -1559,3 +1559,10 @@ def test_a_question_after_a_premise_asks_what_follows_then(qa: QA) -> None:
 def test_questions_pointing_back_at_the_story(qa: QA, question: str, expect: str) -> None:
     answer = qa.ask(question)
     assert answer.answered and expect in answer.text, (answer.reason, answer.text)
+
+
+def test_facts_giving_a_rare_kind_of_answer_are_always_candidates(qa: QA) -> None:
+    # 村书记, 视频班 and 学 are words many facts share: the few giving a duration are scored all the same
+    answer = qa.ask("村书记那个视频班一共学了几天啊")
+    assert answer.facts == ("hb-duration",) and "四天半" in answer.text, answer.reason
+    assert qa.ask("年紀最細嗰個學員 邊個 幾歲").facts == ("hb-ma-nie-who",)  # Cantonese 最细 (smallest)
