@@ -1191,9 +1191,21 @@ class Matcher:
         to score them all."""
         if not wants:
             return frozenset()
-        found = frozenset(d for d, doc in enumerate(self.docs)
-                          if any(all(self._satisfies(w, o) for w in wants) for _, o in doc.offers))
-        return found if len(found) <= GIVING_MAX else frozenset()
+        found: set[int] = set()
+        for offers, docs in self._by_offers.items():  # (far fewer kinds of offer than facts)
+            if any(all(self._satisfies(w, o) for w in wants) for o in offers):
+                found.update(docs)
+                if len(found) > GIVING_MAX:
+                    return frozenset()
+        return frozenset(found)
+
+    @cached_property
+    def _by_offers(self) -> dict[frozenset[frozenset[str]], list[int]]:
+        """Facts grouped by the kinds of answer their parts give."""
+        groups: dict[frozenset[frozenset[str]], list[int]] = defaultdict(list)
+        for d, doc in enumerate(self.docs):
+            groups[frozenset(o for _, o in doc.offers)].append(d)
+        return dict(groups)
 
     def focus_words(self, words: tuple[str, ...]) -> list[str]:
         """The words naming what the question asks for: 产品 in 生产什么产品, 电话 in 马聂的电话是多少."""
