@@ -268,7 +268,9 @@ _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|�
 # (县级分课堂是100个?, 是2.8万还是多少, 我记得是24号上午, 50万人，是这个数吗: a number claimed at the end, or against
 # another, or called a number)
 _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多号日]?(?:上午|下午|晚上)?"
-                    r"(?:[^,?]{0,3}吗|\W*$|还是)|(?<![哪几这那\d])[\d三四五六七八九十]+[个位名人天年万号日]来着|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
+                    r"(?:[^,?]{0,3}吗|\W*$|还是)"
+                    r"|(?<![哪几这那\d])[\d三四五六七八九十]+[个位名人天年万号日]来着"  # (搞了5天来着, not 哪三个来着)
+                    r"|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
                     r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对")
 # a sentence that only asks whether the one before is right
 _TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
@@ -1356,7 +1358,7 @@ class Matcher:
         lent = self._primary_of[next(iter(story))] if len(story) == 1 else ""
         if _PRONOUN_START.match(keep[0]):
             # (我队友说陈丽是孝感的村书记，她学完之后说了啥: 她 is the person the story names)
-            before = [f for p, f in prefolded[:sentences.index(keep[0])]]
+            before = [f for _, f in prefolded[:sentences.index(keep[0])]]
             people = [w for f in before for w in self.terms(self.correct(f)) if w in self.kb.people]
             if people:
                 return people[-1] + "，".join(keep)
