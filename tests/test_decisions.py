@@ -1559,3 +1559,10 @@ def test_facts_giving_a_rare_kind_of_answer_are_always_candidates(qa: QA) -> Non
     answer = qa.ask("村书记那个视频班一共学了几天啊")
     assert answer.facts == ("hb-duration",) and "四天半" in answer.text, answer.reason
     assert qa.ask("年紀最細嗰個學員 邊個 幾歲").facts == ("hb-ma-nie-who",)  # Cantonese 最细 (smallest)
+
+
+def test_why_now_asks_the_timing(qa: QA) -> None:
+    # 这时候 (at this time) is the moment, 时机: the round-up of what each article says of the timing answers
+    answer = qa.ask("为啥说这时候搞培训很重要")
+    assert answer.facts == ("both-timing",) and "使命紧迫" in answer.text, answer.reason
+    assert qa.ask("培训是什么时候举办的?").facts != ("both-timing",)  # (什么时候 still asks when)
