@@ -241,6 +241,10 @@ _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿�
                   # (学长说…, 我们队长说…: a fellow student who told it, when what they said follows)
                   r"|(?:(?<=^)|(?<=[我俺听,]))(?:们)?的?(?:学长|学姐|学弟|学妹|师兄|师姐|师弟|师妹|队长|队友|室友|舍友|"
                   r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
+# the asker's own story of who told them, up to 说 (我们村书记去省委党校听课回来说…): what follows is what was said
+_TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
+                     r"[^,?!;:说讲]{2,16}?(?:回来|回家)?(?:说|讲)(?:了|的)?"
+                     r"(?=[^,?!;:]{4,})")
 # a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
 _SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
 # where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
@@ -749,10 +753,25 @@ class Matcher:
     @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - a message's clauses are folded by each route that reads them
     def _prefold(self, text: str) -> str:
         folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
+        # (我们村书记去省委党校听课回来说有个三十岁的最年轻…: who told it, and where they had been, is not asked)
+        m = _TELLER.search(folded)
+        if m:
+            # (…看新闻说茂名有一百多个镇街: a number someone claimed is a number asked)
+            end = next((k for k in range(m.end(), len(folded)) if folded[k] in ",?!;:"), len(folded))
+            folded = folded[:m.start()] + self._teller(m) + _number_asked(folded[m.end():end]) + folded[end:]
         folded = _SEPARATED.sub(r"\1\2", folded)
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded
+
+    def _teller(self, m: re.Match[str]) -> str:
+        """Who told the asker, dropped; the training it names or implies is kept (…去省委党校听课回来说 → 湖北)."""
+        told = m.group(0)
+        named, implied, terms = self._trainings_of(told)
+        if any(t in self.kb.people for t in terms):
+            return told  # (我想知道庄悦群说的…: the person is what is asked about)
+        trainings = named | implied
+        return self._primary_of[next(iter(trainings))] if len(trainings) == 1 else ""
 
     def _reword(self, folded: str) -> str:
         """What a question means said the way the knowledge says it (a question's, never a fact's text)."""

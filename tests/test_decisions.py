@@ -1566,3 +1566,14 @@ def test_why_now_asks_the_timing(qa: QA) -> None:
     answer = qa.ask("为啥说这时候搞培训很重要")
     assert answer.facts == ("both-timing",) and "使命紧迫" in answer.text, answer.reason
     assert qa.ask("培训是什么时候举办的?").facts != ("both-timing",)  # (什么时候 still asks when)
+
+
+def test_who_told_the_asker_and_where_they_had_been_is_not_asked(qa: QA) -> None:
+    # 我们村书记去省委党校听课回来说…: the teller's trip is no part of the question; 省委党校 says which training
+    answer = qa.ask("我们村书记去省委党校听课回来说有个三十岁的最年轻，叫啥名字？")
+    assert answer.facts == ("hb-ma-nie-who",), answer.reason
+    # (a number the teller claimed is asked: 说他白天跟全国几十万人一起听课…到底多少)
+    answer = qa.ask("我们村书记说他白天跟全国几十万人一起听课 真的有这么多人吗 到底多少")
+    assert answer.answered and "52万" in answer.text, answer.reason
+    # (not what the asker wants, knows or read: 我想确认下市委书记开班动员时说的…, 我看新闻说…)
+    assert qa.matcher._prefold("我想确认下市委书记开班动员时说的那三个学").startswith("我想确认下")
