@@ -242,8 +242,8 @@ _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿�
                   r"|(?:(?<=^)|(?<=[我俺听,]))(?:们)?的?(?:学长|学姐|学弟|学妹|师兄|师姐|师弟|师妹|队长|队友|室友|舍友|"
                   r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
 # the asker's own story of who told them, up to 说 (我们村书记去省委党校听课回来说…): what follows is what was said
-_TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
-                     r"[^,?!;:说讲]{2,16}?(?:回来|回家)?(?:说|讲)(?:了|的)?"
+_TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
+                     r"[^,?!;:说讲]{2,16}?(?:回来|回家)?|[^,?!;:说讲]{0,6}?有人)(?:说|讲)(?:了|的)?"
                      r"(?=[^,?!;:]{4,})")
 # a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
 _SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
@@ -753,16 +753,19 @@ class Matcher:
     @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - a message's clauses are folded by each route that reads them
     def _prefold(self, text: str) -> str:
         folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
-        # (我们村书记去省委党校听课回来说有个三十岁的最年轻…: who told it, and where they had been, is not asked)
-        m = _TELLER.search(folded)
-        if m:
-            # (…看新闻说茂名有一百多个镇街: a number someone claimed is a number asked)
-            end = next((k for k in range(m.end(), len(folded)) if folded[k] in ",?!;:"), len(folded))
-            folded = folded[:m.start()] + self._teller(m) + _number_asked(folded[m.end():end]) + folded[end:]
         folded = _SEPARATED.sub(r"\1\2", folded)
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded
+
+    def _drop_teller(self, folded: str) -> str:
+        """A question without who told the asker and where they had been (我们村书记去省委党校听课回来说有个三十岁的
+        最年轻…); a number in what was said, a claim, is asked (…看新闻说茂名有一百多个镇街)."""
+        m = _TELLER.search(folded)
+        if not m:
+            return folded
+        end = next((k for k in range(m.end(), len(folded)) if folded[k] in ",?!;:"), len(folded))
+        return folded[:m.start()] + self._teller(m) + _number_asked(folded[m.end():end]) + folded[end:]
 
     def _teller(self, m: re.Match[str]) -> str:
         """Who told the asker, dropped; the training it names or implies is kept (…去省委党校听课回来说 → 湖北)."""
@@ -1620,7 +1623,7 @@ class Matcher:
     @lru_cache(maxsize=8)  # noqa: B019 - a message asked of each training is prepared once, scored thrice
     def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """A question corrected and folded, its words, and its content words."""
-        folded = self._reword(self._prefold(question))
+        folded = self._reword(self._drop_teller(self._prefold(question)))
         if _GUESS.search(folded):
             folded = _GUESSED_PLACE.sub("哪个", folded)
         folded = self._fill_blank(self.correct(folded))
