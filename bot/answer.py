@@ -245,10 +245,9 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
             other = next((c for c in fitting if c.fact_id in related), fitting[0] if fitting else None)
             # (两篇文章分别用了什么俗语或比喻: the round-up of both covers more of the question than this training's
             # best fact alone; its half answers for this training)
-            wider = next((c for c in fitting if len(kb.fact(c.fact_id).articles) > 1 and c.fits >= set(kb.articles)
-                          and other is not None and c.coverage > other.coverage), None)
-            other = wider or other
             if other is not None:
+                other = next((c for c in fitting if len(kb.fact(c.fact_id).articles) > 1
+                              and c.fits >= set(kb.articles) and c.coverage > other.coverage), other)
                 chosen_ids.append(other.fact_id)
     # a both-trainings fact answers a question about one training (named, or implied by a name) with that half
     only = (analysis.articles_named | analysis.articles_implied) or None

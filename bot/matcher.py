@@ -764,17 +764,15 @@ class Matcher:
         m = _TELLER.search(folded)
         if not m:
             return folded
-        end = next((k for k in range(m.end(), len(folded)) if folded[k] in ",?!;:"), len(folded))
+        end = b.start() if (b := _RUN_BREAK.search(folded, m.end())) else len(folded)
         return folded[:m.start()] + self._teller(m) + _number_asked(folded[m.end():end]) + folded[end:]
 
     def _teller(self, m: re.Match[str]) -> str:
         """Who told the asker, dropped; the training it names or implies is kept (…去省委党校听课回来说 → 湖北)."""
         told = m.group(0)
-        named, implied, terms = self._trainings_of(told)
-        if any(t in self.kb.people for t in terms):
+        if any(t in self.kb.people for t in self._trainings_of(told)[2]):
             return told  # (我想知道庄悦群说的…: the person is what is asked about)
-        trainings = named | implied
-        return self._primary_of[next(iter(trainings))] if len(trainings) == 1 else ""
+        return self._one_training(told)
 
     def _reword(self, folded: str) -> str:
         """What a question means said the way the knowledge says it (a question's, never a fact's text)."""
@@ -1380,8 +1378,8 @@ class Matcher:
         lent = self._primary_of[next(iter(story))] if len(story) == 1 else ""
         if _PRONOUN_START.match(keep[0]):
             # (我队友说陈丽是孝感的村书记，她学完之后说了啥: 她 is the person the story names)
-            before = [f for _, f in prefolded[:sentences.index(keep[0])]]
-            people = [w for f in before for w in self.terms(self.correct(f)) if w in self.kb.people]
+            people = [w for p, _ in prefolded[:sentences.index(keep[0])] for w in self._trainings_of(p)[2]
+                      if w in self.kb.people]
             if people:
                 return people[-1] + "，".join(keep)
         if not any(named and p in keep for p, named, _ in asking):
@@ -1408,10 +1406,13 @@ class Matcher:
         m = _THEN_ASKED.search(text)
         if not m or not _ASKS.search(fold(text[m.end():])):
             return ""
-        named, implied, _ = self._trainings_of(text[:m.start()])
+        return self._lend(self._one_training(text[:m.start()]), text[m.end():])
+
+    def _one_training(self, text: str) -> str:
+        """The name of the one training a text names or implies (省委党校 → 湖北); empty for none or both."""
+        named, implied, _ = self._trainings_of(text)
         trainings = named | implied
-        lent = self._primary_of[next(iter(trainings))] if len(trainings) == 1 else ""
-        return self._lend(lent, text[m.end():])
+        return self._primary_of[next(iter(trainings))] if len(trainings) == 1 else ""
 
     def _lend(self, training: str, text: str) -> str:
         """`text` asked of the story's training, unless it names a training itself."""
