@@ -126,7 +126,7 @@ _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难�
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|多少日|几个月|几年"  # 几月几日 is a date
                          r"|哪[个次场边期][^?,]{0,8}?(?:更|比较)(?:长|短|久)")  # 哪个培训更长: how long each was
 # 多久听取一个镇街的汇报: how often, one at a time
-_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个]|多久一次|频率"
+_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个](?!礼拜|星期|周|月)|多久一次|频率"
                           r"|(?:每天|每日|天天).{0,4}(?:几点|几节|几堂|几个小时|多少小时)")  # a daily schedule
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match
@@ -272,8 +272,10 @@ _WHO_RAN = re.compile(r"(?<=培训|训班|课堂)(?:是|由)?谁(?:来)?(?:搞|�
 # (县级分课堂是100个?, 是2.8万还是多少, 我记得是24号上午, 50万人，是这个数吗: a number claimed at the end, or against
 # another, or called a number)
 _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天年万多号日]?(?:上午|下午|晚上)?"
-                    r"(?:[^,?]{0,3}吗|\W*$|还是)"
-                    r"|(?<![哪几这那\d])[\d三四五六七八九十]+[个位名人天年万号日]来着"  # (搞了5天来着, not 哪三个来着)
+                    r"(?:[^,?]{0,3}吗|\W*$|还是|[^,?]{0,3}\?\W*$)"
+                    r"|(?<![哪几这那\d])[\d两三四五六七八九十]+[个位名人天年万号日]来着"  # (搞了5天来着, not 哪三个)
+                    # (学了四天？还是五天, 去北京的有20个人？: a count told and asked back)
+                    r"|(?<![哪几这那\d])[\d两三四五六七八九十百千万.]+多?[个位名人天年万号日]人?(?:\?|还是)"
                     r"|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
                     r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对")
 # a sentence that only asks whether the one before is right
@@ -288,14 +290,27 @@ _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))
                             r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?\W*$))")
 # (not a number that describes who is meant: 有个30岁的年轻村书记也去了，是真的吗 confirms that he went)
 _GUESSED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?多?(?![\d.万千多]|[岁年个位名]的)"
-                             r"|[一两三四五六七八九十百]+[万千]多?"
-                             r"|[三四五六七八九十百]+(?=[个位名人天年])(?!人课堂)")  # (not 一个, 两个培训, 百人课堂)
+                             r"|[一两三四五六七八九十百]+多?[万千]多?"  # (五十多万)
+                             # (not 一个, 两个培训, 百人课堂; but 两天)
+                             r"|(?:[三四五六七八九十百]+|两(?=天))(?=[个位名人天年])(?!人课堂)"
+                             r"|一个?(?:礼拜|星期|周|月)(?![一二三四五六日天末])")  # (是不是一个礼拜: how long)
 _DATE_UNITS = frozenset("号日月")
+_ONLY = re.compile(r"只(?=[\u4e00-\u9fff]{0,2}[\d一两三四五六七八九十百])")  # (只搞了两天: a guess, the 只 its tone)
 
 
 def _number_asked(folded: str) -> str:
     """A guessed number as the question it stands for: 3.5万人 → 多少人, but 24号 → 几号 (which day, not how many)."""
-    return _GUESSED_NUMBER.sub(lambda m: "几" if folded[m.end():m.end() + 1] in _DATE_UNITS else "多少", folded)
+    return _GUESSED_NUMBER.sub(_number_word, _ONLY.sub("", folded))
+
+
+def _number_word(m: re.Match[str]) -> str:
+    """The question word a guessed number stands for."""
+    after = m.string[m.end():m.end() + 1]
+    if m.group(0)[-1] in "拜期周月":
+        return "多久"  # 一个礼拜, not 一万多
+    if after == "年" and len(m.group(0)) == 4:
+        return "哪"  # 2023年办的: which year, not how many
+    return "几" if after in _DATE_UNITS else "多少"
 
 
 _OR_ELSE = re.compile(r"或者|或是|还是说")

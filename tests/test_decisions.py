@@ -1098,6 +1098,10 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("茂名的镇街书记培训是谁主办的？", "茂名市委"),  # who organised it, not when (举行)
     ("培训班上都有谁讲课？", "中央党校"),  # who taught, in both trainings
     ("莊悅群提出的四大要求中，第一項是什麼？", "學理論"),  # 第一项 is 第一条
+    # a wrong count told and asked back: the count asked (两天, 一个礼拜, 20个人？, 四天？还是五天, 只: its tone)
+    ("听说茂名那次培训只搞了两天来着？", "3天"), ("我爸说全国视频培训一共学了几天来着，是不是一个礼拜？", "四天半"),
+    ("听说湖北派去北京主课堂的有20个人？", "10位"), ("有人说湖北只设了一个分课堂，真的假的", "131个"),
+    ("茂名的培训是2023年办的？", "2024年"),  # a year guessed asks which year
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
