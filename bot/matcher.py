@@ -143,7 +143,7 @@ _FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|�
 _INCLUDES_Q = re.compile(r"(?:包括|包含|涵盖|涉及|覆盖)了?(?:哪些|什么|啥|哪几|多少|几)")
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点|样|方面)")
 # 那几个/这几个/哪几个 point at items (which ones), they do not ask how many
-_COUNT_Q = re.compile(r"(?:多少|(?<![那这哪])几)"
+_COUNT_Q = re.compile(r"(?:多少|(?<![那这哪好])几)"
                       r"(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
 # 多少位, 几大, 五个: how many is the question's type (wants), not a word the answer must contain
 _QUANTITY_WORD = re.compile(r"(?:多少|几|[一二两三四五六七八九十百\d]+几?)"  # 十几个: a guess at the count
@@ -192,7 +192,8 @@ _SAY_Q = re.compile(r"(?<!什么)(?<!为啥)(?<!可以)(?<!所以)(?<!文章)(?<
 _LIKEN_Q = re.compile(r"比作|比喻|形容|称作|称为|比成|叫作|相当于")
 # what someone did before or elsewhere (贺尔达还写过哪些报道, 王小慧曾经在哪工作): the articles tell of the training
 _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发编]|获得|参加|担任|发表|编辑|采访)过|曾经|发表过|写过"
-                        r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任|担任)|(?:怎么|如何|怎样)(?:当上|当选|成为)"
+                        # (not 原来是哪位领导说的: who it turns out said it)
+                        r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任|担任)(?![^,?]*(?:说|讲|提)的)|(?:怎么|如何|怎样)(?:当上|当选|成为)"
                         r"|(?:哪一?年|什么时候|何时|啥时候|几时).{0,2}(?:当上|当选|上任|就任|入党|出生|参加工作|开始担任|开始当)")
 _HISTORY_A = re.compile(r"此前|先后|去年|曾经|曾在|曾任|曾获|以前|以来|截至目前")  # not the 曾 of 曾春
 # why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的; 名字来着 is chat)
@@ -441,7 +442,8 @@ _CN_NUMBER = "[一二两三四五六七八九十百千]*[一二两三四五六�
 _ANSWER_NUMBER = re.compile(rf"(?<![每的上])(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多)?"
                             r"(个|名|位|人|天|日|年|岁|月|号|点|次|场|类|项|条|大|元|块|堂|批|届|期|所)")
 # a length of time: 3天, 四天半, 三年; not 2022年 or 4月24日
-_ANSWER_DURATION = re.compile(r"(?<![\d月])(\d{1,2}|[一二两三四五六七八九十]+)(?:多|余)?(天|个月|周|年|小时)")
+# (not 3天培训里, which says when a thing happened, not how long it took)
+_ANSWER_DURATION = re.compile(r"(?<![\d月])(\d{1,2}|[一二两三四五六七八九十]+)(?:多|余)?(天|个月|周|年|小时)(?!培训)")
 _DURATION_UNIT = {"个月": "月", "周": "天", "小时": "天"}  # a week or some hours answer 几天 well enough
 _ANSWER_DATE = re.compile(r"\d+\s*(年|月|日|号)|\d{1,2}:\d\d|[一二三四五六七八九十]+(月|日|号)|"
                           r"今年|去年|近日|上午|下午|晚上|以来")
@@ -842,6 +844,8 @@ class Matcher:
         joined = "".join(run)
         if len(run) == 2 and run[0] in "去来" and joined not in self._canon and joined not in self._df:
             return [self._canon.get(c, c) for c in run]  # 去/看 is a visit and a look, not the unknown word 去看
+        if len(run) == 2 and run[1] == "讲" and joined not in self._canon and joined not in self.kb.stopwords:
+            return [self._canon.get(run[0], run[0])]  # 课/讲 of 那节课讲的啥: the lesson; 讲 says nothing more
         return [] if joined in self.kb.stopwords else [self._canon.get(joined, joined)]  # 跑/去 is 跑去, phrasing
 
     def _weight(self, word: str) -> float:

@@ -28,6 +28,7 @@ from bot.normalize import detect_script, fold, join_keywords
     "程桔是怎么当上书记的", "曾春以前担任过什么职务", "黄毅的下一个职务是什么", "郑雄接下来要干啥",  # before, after
     "湖北省一共有多少个行政村?",  # 行政 is a word, not a place called 行政村 named without its kind
     "保康的县长是谁",  # 保康 is 保康县, known; its county head is not stated
+    "车东耀那堂课讲了多久", "曾春的生态建设专题课讲了多长时间?",  # a lesson's length (3天培训里 is the training's)
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     answer = qa.ask(question)
@@ -1102,6 +1103,9 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("听说茂名那次培训只搞了两天来着？", "3天"), ("我爸说全国视频培训一共学了几天来着，是不是一个礼拜？", "四天半"),
     ("听说湖北派去北京主课堂的有20个人？", "10位"), ("有人说湖北只设了一个分课堂，真的假的", "131个"),
     ("茂名的培训是2023年办的？", "2024年"),  # a year guessed asks which year
+    ("这句“不怕龙尾甩”原来是哪位领导讲课时说的", "黄毅"),  # 原来是…说的: who it turns out said it, not his past
+    ("副市长王小慧那节课讲的是什么", "和美乡村"),  # 课/讲 are the lesson and its telling, not one word 课讲
+    ("庄悦群去年给村书记讲课时提了好几个本领，都有啥", "拒腐防变"),  # 好几个: several, not how many
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
