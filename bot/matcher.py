@@ -244,8 +244,12 @@ _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?(?:亲戚|老伴|闺女|儿�
                   r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
 # the asker's own story of who told them, up to 说 (我们村书记去省委党校听课回来说…): what follows is what was said
 _TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
-                     r"[^,?!;:说讲]{2,16}?(?:回来|回家)?|[^,?!;:说讲]{0,6}?有人)(?:说|讲)(?:了|的)?"
+                     r"[^,?!;:说讲]{2,16}?(?:回来|回家)?|[^,?!;:说讲]{0,6}?有人(?:跟我|和我|对我|给我)?)(?:说|讲)(?:了|的)?"
                      r"(?=[^,?!;:]{4,})")
+# who the asker is, before what they ask (我是襄阳的退休老支书，…): no subject of the question
+_SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也|现在)?是(?!不是)[^,?!;:]{1,16}(?=,)")
+# attended (我爸去的那个培训): 去 says nothing the training's name does not
+_WENT_TO = re.compile(r"去(?=的(?:那个|那次|那场|这个|这次)?[^,?!;:的]{0,8}?(?:培训|班|课))")
 # a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
 _SEPARATED = re.compile(r"(发|讲|上|授|听)了(言|话|课)")
 # where a run of lone characters ends, in folded text (fold turns ，、？！；： into ASCII; not at spaces, unlike
@@ -784,6 +788,18 @@ class Matcher:
         end = b.start() if (b := _RUN_BREAK.search(folded, m.end())) else len(folded)
         return folded[:m.start()] + self._teller(m) + _number_asked(folded[m.end():end]) + folded[end:]
 
+    def _drop_self(self, folded: str) -> str:
+        """A question without the asker's introduction of themselves, which asks nothing; the training it names or
+        implies is kept (我是襄阳的退休老支书，… → 湖北)."""
+        m = _SELF_INTRO.match(folded)
+        if not m or _ASKS.search(m.group(0)) or not _ASKS.search(folded[m.end():]):
+            return folded
+        rest = folded[m.end():]
+        # (我是退休老村干部，想比比这两个培训: the asker's post is not the training asked of)
+        lent = "" if _TWO_TRAININGS.search(rest) else self._one_training(m.group(0))
+        # (a bare 我 stays: the story about the asker may go on without it, 我是个退休老党员，平时爱看新闻，…)
+        return (lent or "我") + rest
+
     def _teller(self, m: re.Match[str]) -> str:
         """Who told the asker, dropped; the training it names or implies is kept (…去省委党校听课回来说 → 湖北)."""
         told = m.group(0)
@@ -797,6 +813,7 @@ class Matcher:
         if "湖北" in folded:  # 湖北在全国村书记视频培训中设了几个分课堂: the training's name, not the nation asked of
             folded = _NATIONAL_NAME.sub("", folded)
         folded = _WHAT_PLACE.sub("哪里", folded)  # (哪个地方 is where; 地方自己办的 is local)
+        folded = _WENT_TO.sub("", folded)
         folded = _FROM_VIEW.sub(r"\1", folded)  # 从授课形式看，…: the angle is what is asked about
         folded = _UNIT_VERB.sub("", folded)  # 在哪个单位服务: which unit; working there is no word to find
         folded = _WHICH_CITY.sub(lambda m: "哪个市" if m.group(1) == "县级市" else "哪里", folded)  # (化州市; 北京)
@@ -1643,7 +1660,7 @@ class Matcher:
     @lru_cache(maxsize=8)  # noqa: B019 - a message asked of each training is prepared once, scored thrice
     def _prepare(self, question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """A question corrected and folded, its words, and its content words."""
-        folded = self._reword(self._drop_teller(self._prefold(question)))
+        folded = self._reword(self._drop_teller(self._drop_self(self._prefold(question))))
         if _GUESS.search(folded):
             folded = _GUESSED_PLACE.sub("哪个", folded)
         folded = self._fill_blank(self.correct(folded))

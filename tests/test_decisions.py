@@ -1106,6 +1106,11 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("这句“不怕龙尾甩”原来是哪位领导讲课时说的", "黄毅"),  # 原来是…说的: who it turns out said it, not his past
     ("副市长王小慧那节课讲的是什么", "和美乡村"),  # 课/讲 are the lesson and its telling, not one word 课讲
     ("庄悦群去年给村书记讲课时提了好几个本领，都有啥", "拒腐防变"),  # 好几个: several, not how many
+    # who the asker is asks nothing (宜昌, 退休, 老支书); their post is not the training asked of when both are
+    ("我是宜昌的退休老支书，听说这次视频培训学了四天？还是五天啊", "四天半"),
+    ("我是退休老村干部，想比比这两个培训，各自搞了几天？", "3天"),
+    ("有人跟我说茂名那个培训是2023年办的？", "2024年"),  # 有人跟我说: who told them
+    ("我爸去的那个全国视频培训一共学了几天？", "四天半"),  # 去的那个培训: the one he attended
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
