@@ -583,7 +583,10 @@ class Matcher:
         # corrected to 坡心镇 in one run and to 坡新铺镇 in the next)
         self._typo_terms = frozenset(x for x in kb.lexicon if len(x) >= 4 and _HAN.match(x)
                                      and not _PLACE_END.search(x) and x not in kb.people)
-        names = sorted({w for w in (*(x for x in kb.lexicon if _PLACE_END.search(x)), *kb.people, *self._typo_terms)
+        # (a training's place by its full name too: 湖比省 is 湖北省)
+        provinces = (a + end for a in aliases for end in "省市" if self.segmenter.is_name(a + end))
+        names = sorted({w for w in (*(x for x in (*kb.lexicon, *provinces) if _PLACE_END.search(x)), *kb.people,
+                                    *self._typo_terms)
                         if len(w) >= 3 and _HAN.match(w)}, key=lambda w: (-len(w), w))
         self._typo_entities = tuple(names)
         self._entities_with: dict[str, list[int]] = defaultdict(list)  # character → the names holding it

@@ -649,13 +649,15 @@ def test_chat_openers_are_phrasing(qa: QA) -> None:
 
 def test_one_character_slips_in_names_of_people_and_places(qa: QA) -> None:
     m = qa.matcher
-    fixed = {"饶治河村的党委书记是谁": "尧治河村的党委书记是谁", "尧治村在哪": "尧治河村在哪", "孙开临": "孙开林"}
+    fixed = {"饶治河村的党委书记是谁": "尧治河村的党委书记是谁", "尧治村在哪": "尧治河村在哪", "孙开临": "孙开林",
+             "湖比省的村书记": "湖北省的村书记"}  # (a training's province by its full name)
     for typed, meant in fixed.items():
         assert m.correct(m._prefold(typed)) == meant
     # another place (湛江市 is not 潜江市, 根子村 not 根子镇) and ordinary words stay as typed
     for typed in ("湛江市一共有多少个镇?", "根子村有多少人", "黄毅在培训上讲的专题叫什么名字?", "学员都是哪里的?"):
         assert m.correct(m._prefold(typed)) == m._prefold(typed)
     assert qa.ask("饶治河村的党委书记是谁?").facts == ("hb-sun-kailin-who",)
+    assert "四天半" in qa.ask("湖比省的村干部视频培训学了多长时间？").text
 
 
 def test_a_half_remembered_name_beside_the_persons_place_is_that_person(qa: QA) -> None:
