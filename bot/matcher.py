@@ -126,7 +126,7 @@ _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难�
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|多少日|几个月|几年"  # 几月几日 is a date
                          r"|哪[个次场边期][^?,]{0,8}?(?:更|比较)(?:长|短|久)")  # 哪个培训更长: how long each was
 # 多久听取一个镇街的汇报: how often, one at a time
-_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}一[次回趟个](?!礼拜|星期|周|月)|多久一次|频率"
+_FREQUENCY_Q = re.compile(r"(多久|多长时间|几天|每隔多久).{0,8}(?<!第)一[次回趟个](?!礼拜|星期|周|月)|多久一次|频率"
                           r"|(?:每天|每日|天天).{0,4}(?:几点|几节|几堂|几个小时|多少小时)")  # a daily schedule
 _ANSWER_FREQUENCY = re.compile(r"每(周|月|天|年|日|季度|一周|个月)")
 # "哪两个单位", "哪三个「大」": the count only repeats what the asker already knows; not a word to match

@@ -1115,6 +1115,9 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("我爸去的那个全国视频培训一共学了几天？", "四天半"),  # 去的那个培训: the one he attended
     ("孙女给我看了篇报道，说有个村把矿区变成了景区，是哪位书记讲的", "孙开林"),  # 孙女 is kin, not a foreign name
     ("百人课堂是哪个单位推出的？", "茂名市委"),  # 推出 is 举办
+    ("有个学员说当了多久村书记才第一次参加这么大规模的培训?", "30多年"),  # 第一次 is no 一次 of how often
+    ("有個學員話做咗幾耐村書記先第一次參加咁大規模嘅培訓？", "30多年"),  # 几耐 is 多久
+    ("根子镇书记介绍了什么管理方式", "排名"),  # 管理方式 is 做法
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
