@@ -1153,7 +1153,8 @@ class Matcher:
             return OCCASION_CREDIT
         if word in doc.quote_terms or word in doc.quote_text:
             return QUOTE_CREDIT
-        sound = self._sound(word)
+        # (a word the knowledge has is typed as meant: 北京 is no slip for 背景)
+        sound = self._sound(word) if word not in self._df else ""
         if sound and sound in doc.sound:
             return HOMOPHONE_CREDIT
         if any(p in doc.text for p in self._known_parts(word)):

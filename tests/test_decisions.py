@@ -1118,6 +1118,9 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("有个学员说当了多久村书记才第一次参加这么大规模的培训?", "30多年"),  # 第一次 is no 一次 of how often
     ("有個學員話做咗幾耐村書記先第一次參加咁大規模嘅培訓？", "30多年"),  # 几耐 is 多久
     ("根子镇书记介绍了什么管理方式", "排名"),  # 管理方式 is 做法
+    ("茂名为啥偏偏今年搞镇街书记培训", "关键一年"), ("为啥偏偏挑这个时候办培训？", "关键一年"),  # why now
+    # a word the knowledge has is typed as meant (形式 is no slip for 行使), nor 北京 for 背景
+    ("湖北那次視頻培訓用咩形式上課？", "視頻授課"), ("两个培训是不是都在北京办的？", "分课堂"),
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
