@@ -287,7 +287,8 @@ def _balanced(kb: KnowledgeBase, cands: tuple[Candidate, ...] | list[Candidate],
     wider = [c for c in others if c.fits > pick.fits]
     if wider:
         pick = wider[0]
-    better = [c for c in others if c.balance >= pick.balance + BALANCE_GAIN]
+    # (never one giving the kind asked in fewer halves: 来了多少学员 is both-headcount's, not who taught)
+    better = [c for c in others if c.balance >= pick.balance + BALANCE_GAIN and c.fits >= pick.fits]
     return max(better, key=lambda c: (c.balance, c.score)) if better else pick
 
 

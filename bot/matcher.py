@@ -142,6 +142,8 @@ _FRAME = re.compile(r"(?:两篇|这两篇|这篇|那篇|两份|篇)?(?:文章|�
                     r"|在(?:这次|那次)?培训(?:中|上|里|期间)(?=[\u4e00-\u9fff])")
 _INCLUDES_Q = re.compile(r"(?:包括|包含|涵盖|涉及|覆盖)了?(?:哪些|什么|啥|哪几|多少|几)")
 _WHICH_N = re.compile(r"哪([一二两三四五六七八九十]+)(个|位|类|条|项|种|家|大|点|样|方面)")
+# the people a count without a measure word counts (多少村书记和村主任)
+_PEOPLE_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:书记|支书|干部|主任|学员|人员|村官|代表|领导|老师|专家|成员)")
 # 那几个/这几个/哪几个 point at items (which ones), they do not ask how many
 _COUNT_Q = re.compile(r"(?:多少|(?<![那这哪好])几)"
                       r"(个人|个|名|位|人|天|日|年|岁|月|号|次|场|类|项|条|大|元|钱|块|堂|批|届|期|所)?")
@@ -250,6 +252,8 @@ _TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:(?:我|俺|咱)们?(?!想|要|记得
                      r"(?=[^,?!;:]{4,})")
 # who the asker is, before what they ask (我是襄阳的退休老支书，…): no subject of the question
 _SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也|现在)?是(?!不是)[^,?!;:]{1,16}(?=,)")
+# 规模最小: a size guessed wrong, not the youngest (最小 alone is 年龄最小)
+_SMALLEST = re.compile(r"(?<=规模)最[小少]")
 # attended (我爸去的那个培训): 去 says nothing the training's name does not
 _WENT_TO = re.compile(r"去(?=的(?:那个|那次|那场|这个|这次)?[^,?!;:的]{0,8}?(?:培训|班|课))")
 # a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
@@ -327,7 +331,7 @@ AND_WORDS = frozenset({"和", "与", "及", "以及"})  # (时长和授课形式
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
                            r"(?:主办|举办|办|组织)的(?=[^,，?？。!！吗呢]{0,6}?(?:培训|班|课))")
 # particles, demonstratives and short function words jieba's HMM glues to an unknown word (提了, 那村, 是从, 讲绿美)
-_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各讲")
+_GLUED = frozenset("了的着过吗呢啊吧呀嘛哈啦么那这时啥来是各讲做")
 _ITEM_SEP = re.compile(r"[；;、]")
 # words that name the kind of answer asked for (synonym-group heads): an answer of that kind covers them, so
 # 王树斌是什么身份 finds the fact giving his title even though its text never says 职务; 孙开林的村子 is the 村 it names
@@ -818,7 +822,7 @@ class Matcher:
         if "湖北" in folded:  # 湖北在全国村书记视频培训中设了几个分课堂: the training's name, not the nation asked of
             folded = _NATIONAL_NAME.sub("", folded)
         folded = _WHAT_PLACE.sub("哪里", folded)  # (哪个地方 is where; 地方自己办的 is local)
-        folded = _WENT_TO.sub("", folded)
+        folded = _SMALLEST.sub("", _WENT_TO.sub("", folded))
         folded = _FROM_VIEW.sub(r"\1", folded)  # 从授课形式看，…: the angle is what is asked about
         folded = _UNIT_VERB.sub("", folded)  # 在哪个单位服务: which unit; working there is no word to find
         folded = _WHICH_CITY.sub(lambda m: "哪个市" if m.group(1) == "县级市" else "哪里", folded)  # (化州市; 北京)
@@ -944,8 +948,9 @@ class Matcher:
                     continue
                 # 是用 is not a typo of 实用, nor 开班时 of 开班式: a function word (是, 在, 时) is typed on purpose
                 # (except inside a long domain term: 施工对长 is 施工队长)
+                # (nor inside a training's name: 村之书 is 村支书)
                 if any(seg[j] in self.kb.stopwords or seg[j] in _ON_PURPOSE for j in changed) and not (
-                        size >= 4 and word in self._entities):
+                        (size >= 4 and word in self._entities) or self._canon.get(word, word) in self._alias_article):
                     continue
                 # two characters with one changed is a weak signal: for ordinary words (中间 from 中讲) demand the
                 # exact sound; names and domain words keep the loose one (郭昕悦, 视屏)
@@ -1197,7 +1202,9 @@ class Matcher:
         elif not _WHEN_Q.search(folded):  # 几号, 几月 ask for a date, not a count
             m = _COUNT_Q.search(folded)
             if m:
-                out.append(f"count:{m.group(1) or ''}")
+                # (多少村书记: a count of people, not 30多年)
+                people = not m.group(1) and _PEOPLE_COUNTED.match(folded, m.end())
+                out.append(f"count:{'人' if people else m.group(1) or ''}")
         if _WHEN_Q.search(folded):
             out.append("date")
             if _DAY_Q.search(folded):

@@ -1121,6 +1121,12 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("茂名为啥偏偏今年搞镇街书记培训", "关键一年"), ("为啥偏偏挑这个时候办培训？", "关键一年"),  # why now
     # a word the knowledge has is typed as meant (形式 is no slip for 行使), nor 北京 for 背景
     ("湖北那次視頻培訓用咩形式上課？", "視頻授課"), ("两个培训是不是都在北京办的？", "分课堂"),
+    ("全国总共有多少村书记和村主任参加了这次视频陪训？", "52万"),  # a count of people, not 30多年
+    ("全国有多少村之书和村主任一起上课？", "52万"),  # 之 is a slip inside a training's name (村支书)
+    ("馬聶喺邊條村做書記？", "銅嶺村"),  # 村做: 做 glued to the village by jieba
+    ("湖北村书记培训我记得是整整五天吧", "四天半"),  # 整整 (whole) is the guess's tone
+    ("听说湖北那次培训是多年来规模最小的一次？", "规模最大"),  # 规模最小 is a size, not the youngest
+    ("这回培训一共来了多少学员？", "112个"),  # both trainings' counts, never who taught
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
