@@ -122,7 +122,7 @@ _AGE_Q = re.compile(r"(?<!规模)(?<!面积)(?<!范围)(?<!力度)(?<!影响)(?<
                     r"多大(了|年纪|岁数)?[?？]?$|今年多大|几岁|多少岁|(?:年纪|年龄|岁数)(?!大了|不小|也大)")
 # ... nor with 有/是 between: 规模有多大, 覆盖范围分别是多大
 _SIZE_Q = re.compile(r"(?:规模|面积|范围|力度|影响|作用|区别|难度|阵仗|场面|排场)(?:分别|各自|都)?"
-                     r"(?:到底|究竟|具体|大概)?(?:有|是|得)?多大")
+                     r"(?:到底|究竟|具体|大概)?(?:有|是|得)?[多几]大")  # (规模有几大: Cantonese for 多大)
 _DURATION_Q = re.compile(r"多久|多长时间|多长|几天|多少天|(?<!月)几日|多少日|几个月|几年"  # 几月几日 is a date
                          r"|哪[个次场边期][^?,]{0,8}?(?:更|比较)(?:长|短|久)")  # 哪个培训更长: how long each was
 # 多久听取一个镇街的汇报: how often, one at a time
@@ -248,7 +248,8 @@ _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?" + _KIN_WORDS + r"(?:们)?"
                   r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
 # the asker's own story of who told them, up to 说 (我们村书记去省委党校听课回来说…): what follows is what was said
 _TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
-                     r"[^,?!;:说讲]{2,16}?(?:回来|回家)?|[^,?!;:说讲]{0,6}?有人(?:跟我|和我|对我|给我)?)(?:说|讲)(?:了|的)?"
+                     r"[^,?!;:说讲]{2,16}?(?:回来|回家)?(?:说|讲)"
+                     r"|[^,?!;:说讲]{0,6}?有人(?:跟我|和我|对我|给我)?(?:说|讲|提到|提起))(?:了|的)?"
                      r"(?=[^,?!;:]{4,})")
 # who the asker is, before what they ask (我是襄阳的退休老支书，…): no subject of the question
 _SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也|现在)?是(?!不是)[^,?!;:]{1,16}(?=,)")
@@ -451,6 +452,7 @@ _MEASURES = {"个": "个大项条点种类场次堂批届期所家位名",
 _CN_NUMBER = "[一二两三四五六七八九十百千]*[一二两三四五六七八九十][一二两三四五六七八九十百千]*"
 _ANSWER_NUMBER = re.compile(rf"(?<![每的上])(\d[\d.]*|{_CN_NUMBER})(?:多|余)?万?(?:余|多)?"
                             r"(个|名|位|人|天|日|年|岁|月|号|点|次|场|类|项|条|大|元|块|堂|批|届|期|所)")
+_ANSWER_SHARE = re.compile(r"一?大半|一半|多半|过半")
 # a length of time: 3天, 四天半, 三年; not 2022年 or 4月24日
 # (not 3天培训里, which says when a thing happened, not how long it took)
 _ANSWER_DURATION = re.compile(r"(?<![\d月])(\d{1,2}|[一二两三四五六七八九十]+)(?:多|余)?(天|个月|周|年|小时)(?!培训)")
@@ -765,6 +767,8 @@ class Matcher:
         for m in _ANSWER_NUMBER.finditer(answers):
             out.add(f"number:{m.group(2)}")
             out.add("number")
+        if _ANSWER_SHARE.search(answers):
+            out.add("number")  # 成功了一大半: how much, as a share
         named = [p for p in self._people if p in answers]
         out.add(f"people:{min(len(named), 2)}")
         if named:
@@ -1199,7 +1203,7 @@ class Matcher:
             # 几年 is not answered by 四天半: a count of days, months or years asks that unit
             unit = next((u for k, u in (("年", "年"), ("月", "月"), ("天", "天"), ("日", "天")) if k in m.group(0)), "")
             out.append(f"duration:{unit}" if unit else "duration")
-        elif not _WHEN_Q.search(folded):  # 几号, 几月 ask for a date, not a count
+        elif not _WHEN_Q.search(folded) and not _SIZE_Q.search(folded):  # 几号, 几月 ask for a date, not a count
             m = _COUNT_Q.search(folded)
             if m:
                 # (多少村书记: a count of people, not 30多年)

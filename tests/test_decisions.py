@@ -1127,6 +1127,11 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("湖北村书记培训我记得是整整五天吧", "四天半"),  # 整整 (whole) is the guess's tone
     ("听说湖北那次培训是多年来规模最小的一次？", "规模最大"),  # 规模最小 is a size, not the youngest
     ("这回培训一共来了多少学员？", "112个"),  # both trainings' counts, never who taught
+    ("镇街书记落实到位了，百千万工程能成功多少？", "大半"),  # a share answers how much
+    ("培訓規模有幾大？", "2.28萬"),  # 几大 after 规模 is Cantonese 多大, not 几大要求
+    ("上次开会有人提到柏桥讲堂今年搞了个什么“行动”，叫啥名？", "提升行动"),  # 有人提到: who told it
+    ("孙开林介绍的尧治河村发展模式是什么类型？", "产业园区"),  # 什么类型 asks what it is
+    ("老师让写基层干部的作文，我想引用“一头连着党心”，后半句是啥来着", "民心"),  # 作文: the asker's errand
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
