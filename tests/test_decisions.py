@@ -1132,6 +1132,9 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("上次开会有人提到柏桥讲堂今年搞了个什么“行动”，叫啥名？", "提升行动"),  # 有人提到: who told it
     ("孙开林介绍的尧治河村发展模式是什么类型？", "产业园区"),  # 什么类型 asks what it is
     ("老师让写基层干部的作文，我想引用“一头连着党心”，后半句是啥来着", "民心"),  # 作文: the asker's errand
+    ("湖北那个培训晚上有什么安排吗？", "省委领导"),  # 晚上: 郑青龙 tells of the evenings
+    ("那15位书记分享的高招归纳起来是哪几样？", "强堡垒"),  # 归纳起来 (summed up) asks nothing more
+    ("茂名那个班里讲“龙头”要干嘛，必须把好什么？", "把好方向"),  # 班里: in the class
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
