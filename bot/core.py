@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -22,14 +21,13 @@ from bot.answer import (
 )
 from bot.index_cache import build_matcher, load_knowledge_cached, traditional_renderings
 from bot.knowledge import KnowledgeBase, Problem, check_knowledge
-from bot.matcher import AND_WORDS, Matcher
+from bot.matcher import AND_WORDS, Matcher, confirms_only
 from bot.normalize import clean, detect_script, in_script, join_keywords, remember_traditional, safe_text
 
 # a fact covering this much of a message's words is what it is about, whatever else it asks
 FULL_COVERAGE = 0.9
 # a clause asking only whether what the asker heard is so (是真的吗, 对吧)
 # (a clause merely ending in 是 or 对, 主办方分别是, is cut short, not a check: those need 吗 or 吧)
-_CONFIRM = re.compile(r"(?:是真的|真的|对不对|是不是|没错|对不)[吗吧嘛呀啊]?[?？]?$|(?:是|对)[吗吧嘛][?？]?$")
 MAX_CLAUSES = 4  # more questions in one message than this is a list or noise: matched as one text, in bounded time
 
 
@@ -138,7 +136,7 @@ class QA:
                     return combine(question, given)
                 # 听说全市镇街书记都被叫去回炉培训了是真的吗 茂名一共有几多个镇街: a clause only asking whether
                 # what the asker heard is true is answered by the others
-                if given and all(a.answered or _CONFIRM.search(c) for a, c in zip(answers, clauses, strict=True)):
+                if given and all(a.answered or confirms_only(c) for a, c in zip(answers, clauses, strict=True)):
                     return combine(question, given)
                 # 茂名学员去的是哪个基地，湖北学员分布在多少个县级分课堂: each clause is one training's half, which may
                 # be weaker, as when a question is asked of each training, if the halves together are sure enough

@@ -290,9 +290,17 @@ _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天
                     r"|(?<![哪几这那\d])[\d两三四五六七八九十百千万.]+多?[个位名人天年万号日]人?(?:\?|还是)"
                     r"|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
                     r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对")
+# what asks whether something told is right (对不对, 是真的吗)
+_TAGS = r"对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧"
 # a sentence that only asks whether the one before is right
-_TAG_ONLY = re.compile(r"(?:对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧)"
-                       r"[啊呀吧呢吗哈]*$")
+_TAG_ONLY = re.compile(rf"(?:{_TAGS})[啊呀吧呢吗哈]*$")
+# a clause ending by asking whether what it tells is right (听说全市镇街书记都被叫去回炉培训了是真的吗)
+_TAG_END = re.compile(rf"(?:{_TAGS}|是真的|真的|没错|对不)[吗吧嘛呀啊]*\W*$|(?:是|对)[吗吧嘛]\W*$")
+
+
+def confirms_only(clause: str) -> bool:
+    """Whether a clause only asks if what it tells is true; another clause of the message asks the question."""
+    return bool(_TAG_END.search(fold(clause)))
 # a detail recalled or guessed mid-message (是比亚迪吗, 是郑家湖村的书记对不？…, 是化州哪个镇的来着, 大概三万人左右)
 _RECALLED = re.compile(r"是[^,?!。]{1,12}?[吗吧嘛](?=\W|$)|对不(?!起)|来着|左右\W*$|大概|好像|我记得|记得是"
                        r"|[这那]么[多少]|才(?=\d)")

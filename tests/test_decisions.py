@@ -1403,10 +1403,11 @@ def test_a_clause_only_asking_if_a_rumour_is_true_leaves_the_question_to_the_oth
 
 
 def test_only_a_check_with_its_particle_is_a_confirmation() -> None:
-    from bot.core import _CONFIRM
+    from bot.matcher import confirms_only
 
-    assert _CONFIRM.search("听说全市镇街书记都被叫去回炉培训了是真的吗") and _CONFIRM.search("庄悦群是市委书记对吧")
-    assert not _CONFIRM.search("两个培训的主办方分别是")  # (cut short: still a question to answer)
+    assert confirms_only("听说全市镇街书记都被叫去回炉培训了是真的吗") and confirms_only("庄悦群是市委书记对吧")
+    assert confirms_only("湖北有两万多人参加，没错吧？")
+    assert not confirms_only("两个培训的主办方分别是")  # (cut short: still a question to answer)
 
 
 def test_asking_for_several_people_is_not_answered_by_a_fact_naming_one(qa: QA) -> None:
