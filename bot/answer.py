@@ -36,6 +36,7 @@ MAX_QUESTION_CHARS = 500
 EACH_THRESHOLD = 0.45
 EACH_MIN_COVERAGE = 0.4
 # 是哪个培训, 哪次活动, 哪篇文章: the training's name is the answer, or part of it
+_ONE_THEN_OTHER = re.compile(r"一个.+另一个|一个.+另外一个")
 _WHICH_TRAINING = re.compile(r"哪(?:个|次|场|一个|一次|一场|期|一期)?(?:培训|活动|班|课堂)|哪篇")
 
 
@@ -251,8 +252,10 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
                 chosen_ids.append(other.fact_id)
     # a both-trainings fact answers a question about one training (named, or implied by a name) with that half
     only = (analysis.articles_named | analysis.articles_implied) or None
-    if analysis.both_asked and not analysis.articles_named:
-        only = None  # 两个培训开班式上有谁讲话: asked of both, though 开班式 is a word only 茂名's article uses
+    if analysis.both_asked and (not analysis.articles_named or _ONE_THEN_OTHER.search(analysis.folded)):
+        # 两个培训开班式上有谁讲话: asked of both, though 开班式 is a word only 茂名's article uses; 一个是视频授课，
+        # 另一个呢: the one named is told, the other asked
+        only = None
     parts: list[AnswerPart] = []
     covered: set[str] = set()  # a training answered by an earlier, more specific fact keeps that answer
     for fid in chosen_ids:
