@@ -253,6 +253,8 @@ _TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:(?:我|俺|咱)们?(?!想|要|记得
                      r"(?=[^,?!;:]{4,})")
 # who the asker is, before what they ask (我是襄阳的退休老支书，…): no subject of the question
 _SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也|现在)?是(?!不是)[^,?!;:]{1,16}(?=,)")
+# the start of a training (培训开头谁讲的) is its opening, not the opening lines of its article
+_TRAINING_START = re.compile(r"(?<=培训|训班)(?:开头|开场|一开始|刚开始)")
 # 规模最小: a size guessed wrong, not the youngest (最小 alone is 年龄最小)
 _SMALLEST = re.compile(r"(?<=规模)最[小少]")
 # attended (我爸去的那个培训): 去 says nothing the training's name does not
@@ -834,7 +836,7 @@ class Matcher:
         if "湖北" in folded:  # 湖北在全国村书记视频培训中设了几个分课堂: the training's name, not the nation asked of
             folded = _NATIONAL_NAME.sub("", folded)
         folded = _WHAT_PLACE.sub("哪里", folded)  # (哪个地方 is where; 地方自己办的 is local)
-        folded = _SMALLEST.sub("", _WENT_TO.sub("", folded))
+        folded = _TRAINING_START.sub("开班", _SMALLEST.sub("", _WENT_TO.sub("", folded)))
         folded = _FROM_VIEW.sub(r"\1", folded)  # 从授课形式看，…: the angle is what is asked about
         folded = _UNIT_VERB.sub("", folded)  # 在哪个单位服务: which unit; working there is no word to find
         folded = _WHICH_CITY.sub(lambda m: "哪个市" if m.group(1) == "县级市" else "哪里", folded)  # (化州市; 北京)

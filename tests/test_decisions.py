@@ -1137,6 +1137,8 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("茂名那个班里讲“龙头”要干嘛，必须把好什么？", "把好方向"),  # 班里: in the class
     ("培训里有没有讲到发展产业的例子？", "尧治河村"),  # 例子: an example of what is asked, no detail of it
     ("两个培训一个是视频授课,另一个在哪上的?", "欣旺达"),  # the one named is told; the other is asked
+    # the start of a training is its opening, not the opening lines of its article (hb-quote-30-years)
+    ("湖北那个培训开头是谁讲的？", "中央党校"), ("两个培训开头分别是谁讲的话？", "庄悦群"),
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
