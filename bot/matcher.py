@@ -298,11 +298,6 @@ _TAGS = r"对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|�
 _TAG_ONLY = re.compile(rf"(?:{_TAGS})[啊呀吧呢吗哈]*$")
 # a clause ending by asking whether what it tells is right (听说全市镇街书记都被叫去回炉培训了是真的吗)
 _TAG_END = re.compile(rf"(?:{_TAGS}|是真的|真的|没错|对不)[吗吧嘛呀啊]*\W*$|(?:是|对)[吗吧嘛]\W*$")
-
-
-def confirms_only(clause: str) -> bool:
-    """Whether a clause only asks if what it tells is true; another clause of the message asks the question."""
-    return bool(_TAG_END.search(fold(clause)))
 # a detail recalled or guessed mid-message (是比亚迪吗, 是郑家湖村的书记对不？…, 是化州哪个镇的来着, 大概三万人左右)
 _RECALLED = re.compile(r"是[^,?!。]{1,12}?[吗吧嘛](?=\W|$)|对不(?!起)|来着|左右\W*$|大概|好像|我记得|记得是"
                        r"|[这那]么[多少]|才(?=\d)")
@@ -333,6 +328,11 @@ def _number_word(m: re.Match[str]) -> str:
     if after == "年" and len(m.group(0)) == 4:
         return "哪"  # 2023年办的: which year, not how many
     return "几" if after in _DATE_UNITS else "多少"
+
+
+def confirms_only(clause: str) -> bool:
+    """Whether a clause only asks if what it tells is true; another clause of the message asks the question."""
+    return bool(_TAG_END.search(fold(clause)))
 
 
 _OR_ELSE = re.compile(r"或者|或是|还是说")
