@@ -1630,6 +1630,9 @@ class Matcher:
         """The trainings a question names (an alias, or a synonym of one: 村干部 → 村党组织书记 → 湖北) and those
         a name only one training mentions implies."""
         named = self._named(folded, terms)
+        if len(named) == 1 and _TWO_TRAININGS.search(folded) and not self._named(folded, terms, roles=False):
+            # 两个培训都是面向村干部的吗: asked of both, the post is what is asked about, not which training
+            named = frozenset()
         either = _EITHER_OR.search(folded)
         if either and len(named) < 2:  # (茂名还是湖北 asks which of the two: both are named)
             # 线上还是线下: the asker does not know which it was, so neither word says which training is meant
@@ -1648,10 +1651,12 @@ class Matcher:
             named = self._named(_WHICH_IS.sub(" ", folded), terms)
         return named, frozenset(self._entity_article[w] for w in terms if w in self._entity_article)
 
-    def _named(self, text: str, terms: list[str]) -> frozenset[str]:
-        """The trainings whose aliases the text contains or its words are synonyms of."""
-        return frozenset(aid for alias, aid in self._alias if alias in text) | frozenset(
-            aid for w in terms for aid in self._alias_article.get(w, ()))
+    def _named(self, text: str, terms: list[str], roles: bool = True) -> frozenset[str]:
+        """The trainings whose aliases the text contains or its words are synonyms of; without `roles`, not by the
+        posts that name them too (村书记, 镇街书记)."""
+        return frozenset(aid for alias, aid in self._alias if alias in text and (roles or not _ROLE_ALIAS.search(alias))
+                         ) | frozenset(aid for w in terms if roles or not _ROLE_ALIAS.search(w)
+                                       for aid in self._alias_article.get(w, ()))
 
     def subjects(self, question: str) -> frozenset[str]:
         """What a question is about: the trainings and people it names (cheap: no scoring)."""
