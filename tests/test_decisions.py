@@ -625,6 +625,17 @@ def test_traditional_and_chat_wording_found_in_diagnosis(qa: QA) -> None:
     assert "姓郑" in qa.matcher.correct("姓郑的书记说了啥")  # two people surnamed 郑: no guess
 
 
+def test_places_in_the_answers_are_cut_whole(qa: QA) -> None:
+    # a post in the lexicon (村党委书记, 街道党工委书记) once took a place's last character: 星火/村党委书记
+    cut = qa.matcher.segmenter.cut
+    assert "星火村" in cut("孝感市孝南区新铺镇星火村党委书记陈丽")
+    assert "石湾街道" in cut("化州市石湾街道党工委书记张婷")
+    assert {"天城镇", "问安镇"} <= set(cut("崇阳县天城镇大市村党委书记、枝江市问安镇向巷村党支部书记"))
+    # so a place names its training, and places of both are asked each on its own
+    answer = qa.ask("石湾街道 向巷村 各属哪个市")
+    assert answer.answered and "化州" in answer.text and "枝江" in answer.text, answer.reason
+
+
 def test_time_of_day_and_counts_that_are_not_counts(qa: QA) -> None:
     from bot.normalize import fold
 
