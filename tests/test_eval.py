@@ -97,7 +97,7 @@ SETS = [
     ("holdout67.yaml", 0.92, 0.99),  # diagnosis, 50 chat, 45 both; first run 88.1% / 97.5%
     ("holdout66.yaml", 0.95, 0.97),  # unseen, measured once at the end of its round
     ("holdout65.yaml", 0.94, 0.99),  # unseen, measured once at the end of its round
-    ("holdout70.yaml", 0.93, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
+    ("holdout70.yaml", 0.94, 0.99),  # diagnosis, 55 long chat, 45 both; first run 86.2% / 100.0%
     ("holdout71.yaml", 0.95, 0.97),  # diagnosis, 50 phone-typed chat, 45 both; first run 92.5% / 97.5%
     ("holdout72.yaml", 0.91, 0.99),  # diagnosis, 55 chat, 45 both; first run 87.5% / 100.0%
     ("holdout73.yaml", 0.93, 0.99),  # diagnosis, 50 second-hand chat, 45 both; first run 92.5% / 100.0%
@@ -124,7 +124,7 @@ SETS = [
     ("holdout92.yaml", 0.95, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 93.1% / 100.0%
     ("holdout93.yaml", 0.98, 0.99),  # diagnosis, terse slang, comparisons; first run 94.4% / 100.0%
     ("holdout98.yaml", 0.93, 0.99),  # diagnosis, 55 both of every shape, 55 chat; first run 92.5% / 100.0%
-    ("holdout99.yaml", 0.91, 0.97),  # diagnosis, phone fragments as keywords, 55 both; first run 88.8% / 70.0%
+    ("holdout99.yaml", 0.92, 0.97),  # diagnosis, phone fragments as keywords, 55 both; first run 88.8% / 70.0%
     ("holdout94.yaml", 0.94, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout95.yaml", 0.91, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout96.yaml", 0.94, 0.99),  # unseen; measured at the end of each round, never read
