@@ -270,6 +270,7 @@ _THEN_ASKED = re.compile(r"(?<=[,?!;。，？！；])\s*那(?:么)?(?![个些边
 _BACK_REFERENCE = re.compile(r"\s*(?:(?:那|这)(?:个|位|家)?(?:村|镇|街道|人|书记|地方|基地|企业|局长|领导)"
                              r"|[他她]|是谁|叫(?:啥|什么))")
 _PRONOUN_START = re.compile(r"\s*[他她]")  # a clause about the person the one before names
+_POINTS_BACK = re.compile(r"\s*(?:这|那)(?:是|就是|又是|算是)")  # (这是学的谁的做法)
 _WHAT_PLACE = re.compile(r"(?:哪个|哪些|什么|啥|哪一个)地方")
 _SOMEONE = re.compile(r"的人(?![口数员大民家])")  # 佛山那边的人来讲课: someone, not a word about people
 # 王树斌是佛山人吗: where he is from (籍贯是哪里), not a word about people; 学员是什么人 still asks who they are
@@ -1356,13 +1357,15 @@ class Matcher:
         # (我年纪大了眼神不好，…车东耀讲的是什么) is chat, known words and all (not 既接天线又接地气 这话谁说的, nor the
         # first items of a list, 讲农业、三农的分别是谁)
         idle: set[str] = set()
+        # (…要求每周三下村，这是学的哪位书记的做法: an asking part pointing back with 这 asks about the part before it)
+        referents = {pieces[i - 1] for i, p in enumerate(pieces) if i and _POINTS_BACK.match(p) and _ASKS.search(p)}
         for i, p in enumerate(pieces):
             # (我是个退休老党员，平时爱看新闻，…: the story about the asker goes on without 我)
             # (not a part of the question cut at a comma, 有学员说工作思路更开阔、劲头更足了吗, which names things the
             # articles know, nor a quotation's: 四大要求里“学理论, 悟思想”对应什么)
             goes_on = 0 < i < len(pieces) - 1 and pieces[i - 1] in idle and not any(c in p for c in "“”\"") \
                 and sum(self.idf(t) != UNKNOWN_WEIGHT for t in words[p]) <= 1
-            if not _ASKS.search(p) and (_CHAT_PERSON.search(p) or goes_on) \
+            if not _ASKS.search(p) and (_CHAT_PERSON.search(p) or goes_on) and p not in referents \
                     and not any(self._names_subject(t) for t in words[p]):
                 idle.add(p)
         if pieces and pieces[-1] in idle and all(p in idle for p in pieces):

@@ -1152,6 +1152,7 @@ def test_filler_around_a_question_is_not_a_missing_detail(qa: QA, question: str)
     ("湖北那个培训开头是谁讲的？", "中央党校"), ("两个培训开头分别是谁讲的话？", "庄悦群"),
     # asked of both, a post (村书记, 村干部) is what is asked about, not which training
     ("两篇里讲生态的分别是谁？一个局长一个村书记", "孙开林"), ("两个培训都是面向村干部的吗？", "镇街"),
+    ("我们书记培训回来就要求每周三下村，这是学的哪位书记的做法？", "裴婉君"),  # 这是…: of the part before it
     ("茂名的培训和湖北那个比，覆盖范围分别是多大?", "2.28万"),  # a size, not an age; 覆盖范围 is 规模
     ("湖北视屏培训班一共开了多少个分课堂？", "131个"),  # 湖北 says whose count; 视频培训 adds nothing to prefer
     ("周代年是哪个地方哪个村的党支部书记?", "向巷村"),  # 哪个地方 is where
