@@ -816,9 +816,9 @@ class Matcher:
         """A question without the asker's introduction of themselves, which asks nothing; the training it names or
         implies is kept (我是襄阳的退休老支书，… → 湖北)."""
         m = _SELF_INTRO.match(folded)
-        if not m or _ASKS.search(m.group(0)) or not _ASKS.search(folded[m.end():]):
+        rest = folded[m.end():] if m else ""
+        if not m or _ASKS.search(m.group(0)) or not _ASKS.search(rest):
             return folded
-        rest = folded[m.end():]
         # (我是退休老村干部，想比比这两个培训: the asker's post is not the training asked of)
         lent = "" if _TWO_TRAININGS.search(rest) else self._one_training(m.group(0))
         # (a bare 我 stays: the story about the asker may go on without it, 我是个退休老党员，平时爱看新闻，…)
