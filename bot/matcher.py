@@ -241,8 +241,9 @@ _KIN_WORDS = (r"(?:亲戚|老伴|闺女|儿子|女儿|外甥女?|侄子|侄女|�
               r"爸爸?|妈妈?|家人|家里人|同事|老乡|邻居|表哥|表姐|表弟|表妹|岳父|岳母|婆婆|公公|嫂子|姐夫|妹夫|"
               r"丈夫|媳妇|老丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|叔叔|舅舅|姑姑|小姨|儿媳|女婿|哥|姐|弟|妹)")
 _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?" + _KIN_WORDS + r"(?:们)?"
-                  # (孙子给我看了个新闻，说…: without 我 before, when they tell or show the asker)
-                  r"|(?:(?<=^)|(?<=,))" + _KIN_WORDS + r"(?=说|讲|告诉|问|给我|跟我|让我|发我)"
+                  # (孙子给我看了个新闻，说…: without 我 before, when they tell or show the asker; 老王说…, 小李说…)
+                  r"|(?:(?<=^)|(?<=,))(?:" + _KIN_WORDS + r"|[老小](?![师板婆公伴])[\u4e00-\u9fff])"
+                  r"(?=说|讲|告诉|问|给我|跟我|让我|发我)"
                   # (学长说…, 我们队长说…: a fellow student who told it, when what they said follows)
                   r"|(?:(?<=^)|(?<=[我俺听,]))(?:们)?的?(?:学长|学姐|学弟|学妹|师兄|师姐|师弟|师妹|队长|队友|室友|舍友|"
                   r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
@@ -252,7 +253,10 @@ _TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:(?:我|俺|咱)们?(?!想|要|记得
                      r"|[^,?!;:说讲]{0,6}?有人(?:跟我|和我|对我|给我)?(?:说|讲|提到|提起))(?:了|的)?"
                      r"(?=[^,?!;:]{4,})")
 # who the asker is, before what they ask (我是襄阳的退休老支书，…): no subject of the question
-_SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也|现在)?是(?!不是)[^,?!;:]{1,16}(?=,)")
+_SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也|现在)?是(?!不是)[^,?!;:]{1,16}(?=,)"
+                         # the task the asker was set (老师让我们拿湖北那篇写消息稿，…): why they ask, not what
+                         r"|^(?:我们?|俺们?)?的?(?:老师|领导|上级|单位|学校|公司|导师|班主任|组长|科长|主任|处长)"
+                         r"(?:让|叫|要|要求|安排|布置)(?:我|俺|咱|大家)们?[^,?!;:]{2,20}(?=,)")
 # the start of a training (培训开头谁讲的) is its opening, not the opening lines of its article
 _TRAINING_START = re.compile(r"(?<=培训|训班)(?:开头|开场|一开始|刚开始)")
 # 规模最小: a size guessed wrong, not the youngest (最小 alone is 年龄最小)
@@ -292,7 +296,9 @@ _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天
                     # (学了四天？还是五天, 去北京的有20个人？: a count told and asked back)
                     r"|(?<![哪几这那\d])[\d两三四五六七八九十百千万.]+多?[个位名人天年万号日]人?(?:\?|还是)"
                     r"|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
-                    r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对")
+                    r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对"
+                    # (听说主课堂设在武汉？: a claim heard, asked back without a question word)
+                    r"|^(?:听说|据说|听人说|有人说|我记得)(?!.*(?:什么|啥|哪|谁|多少|几|怎|如何|为何))[^?]+\?\W*$")
 # what asks whether something told is right (对不对, 是真的吗)
 _TAGS = r"对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧"
 # a sentence that only asks whether the one before is right
@@ -302,10 +308,12 @@ _TAG_END = re.compile(rf"(?:{_TAGS}|是真的|真的|没错|对不)[吗吧嘛呀
 # a detail recalled or guessed mid-message (是比亚迪吗, 是郑家湖村的书记对不？…, 是化州哪个镇的来着, 大概三万人左右)
 _RECALLED = re.compile(r"是[^,?!。]{1,12}?[吗吧嘛](?=\W|$)|对不(?!起)|来着|左右\W*$|大概|好像|我记得|记得是"
                        r"|[这那]么[多少]|才(?=\d)")
+# 新华社, 武汉大学: an outlet, school or firm guessed wrong names the kind of thing asked (是新华社写的吗)
+_BODY_NAME = re.compile(r"..(?:社|报|台|网|大学|学院|党校|公司|集团|中心)$")
 _IS_IT = re.compile(r"是([^\W的]{2,6})[吗吧嘛](?=\W|$)")  # the thing guessed: 是比亚迪吗
 # 在茂南区对吧: which district; 基地在高州，对不对: where
 _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))"
-                            r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?\W*$))")
+                            r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)?[啊呀呢吧]?\?\W*$))")
 # (not a number that describes who is meant: 有个30岁的年轻村书记也去了，是真的吗 confirms that he went)
 _GUESSED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?多?(?![\d.万千多]|[岁年个位名]的)"
                              r"|[一两三四五六七八九十百]+多?[万千]多?"  # (五十多万)
@@ -337,7 +345,7 @@ def confirms_only(clause: str) -> bool:
 
 
 _OR_ELSE = re.compile(r"或者|或是|还是说")
-_OR_WORDS = frozenset({"或", "或者", "或是"})
+_OR_WORDS = frozenset({"或", "或者", "或是", "还是"})  # (宜昌还是枝江: the side the article has)
 AND_WORDS = frozenset({"和", "与", "及", "以及"})  # (时长和授课形式: two things asked, each its own answer)
 # the national training named by who ran it (中央组织部和中央党校办的那个培训，湖北有多少人参加): a name, not the asked
 _BY_ORGANISER = re.compile(r"(?<!是)由?(?:中央组织部|中组部|中央党校)[^,，?？。!！]{0,12}?(?:联合)?"
@@ -1606,7 +1614,14 @@ class Matcher:
         end += 1
         while end < len(words) and words[end] not in self.kb.stopwords and _HAN.match(words[end]):
             end += 1  # (时长和授课形式: 授课形式)
-        return ["".join(words[:at] + words[end:]), "".join(words[:at - 1] + words[at + 1:])]
+        # the left side, as many content words as the right has (佛山人还是茂名人: 佛山人), and the particles after it
+        n = sum(w not in self.kb.stopwords for w in words[at + 1:end]) or 1
+        start = at
+        while start > 0 and words[start - 1] in self.kb.stopwords:
+            start -= 1
+        while start > 0 and n and words[start - 1] not in self.kb.stopwords and _HAN.match(words[start - 1]):
+            start, n = start - 1, n - 1
+        return ["".join(words[:at] + words[end:]), "".join(words[:start] + words[at + 1:])]
 
     def without_guess(self, text: str) -> list[str]:
         """A guess to confirm (孙开林是郑家湖村的书记对不, 是比亚迪吗) without each name, place or unknown word it
@@ -1619,7 +1634,8 @@ class Matcher:
         # what is guessed follows 是 (孙开林是郑家湖村的书记对不): the one asked about comes before it
         after = words.index("是") + 1 if "是" in words else 0
         guessed = [w for w in dict.fromkeys(words[after:]) if w not in self._alias_article and (
-            self._is_entity(w) or (self.idf(w) == UNKNOWN_WEIGHT and (self.segmenter.is_name(w) or w in asked)))]
+            self._is_entity(w) or (self.idf(w) == UNKNOWN_WEIGHT and (
+                self.segmenter.is_name(w) or w in asked or _BODY_NAME.search(w))))]
         out = ["".join(x for x in words if x != w) for w in guessed[:MAX_GUESSES]]
         if _GUESSED_NUMBER.search(folded):  # (大概三万人左右: how many)
             out.append(_number_asked(folded))

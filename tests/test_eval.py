@@ -19,14 +19,14 @@ EVAL = Path(__file__).parent / "eval"
 # holdout45, holdout46, holdout48, holdout49, holdout52, holdout54, holdout55, holdout58, holdout62, holdout63,
 # holdout64, holdout67, holdout70 to holdout73, holdout76 to holdout85, holdout88, holdout89, holdout92, holdout93,
 # holdout98, holdout99, holdout100 to holdout102, holdout109 to holdout111, holdout115, holdout116, holdout119 to
-# holdout121 and holdout125 to holdout127 have since been used to diagnose failures, so their figures are no longer
-# unseen; so have holdout26 and holdout51, whose failures a failing floor once printed. holdout128 to holdout130 (the
-# newest), holdout122 to holdout124, holdout117, holdout118, holdout112 to holdout114, holdout103 to holdout108,
-# holdout94 to holdout97, holdout91, holdout90, holdout87, holdout86, holdout75, holdout74, holdout69, holdout68,
-# holdout66, holdout65, holdout61, holdout60, holdout59, holdout57, holdout56, holdout53, holdout50, holdout47,
-# holdout44, holdout42, holdout39, holdout34, holdout32, holdout30, holdout22, holdout17, holdout18, holdout7, holdout10
-# and holdout13 have only been measured, not read: they are the honest figures for questions nobody prepared for (27 of
-# their questions were once shown by mistake, see README).
+# holdout121, holdout125 to holdout127 and holdout131 to holdout133 have since been used to diagnose failures, so their
+# figures are no longer unseen; so have holdout26 and holdout51, whose failures a failing floor once printed. holdout134
+# to holdout136 (the newest), holdout128 to holdout130, holdout122 to holdout124, holdout117, holdout118, holdout112 to
+# holdout114, holdout103 to holdout108, holdout94 to holdout97, holdout91, holdout90, holdout87, holdout86, holdout75,
+# holdout74, holdout69, holdout68, holdout66, holdout65, holdout61, holdout60, holdout59, holdout57, holdout56,
+# holdout53, holdout50, holdout47, holdout44, holdout42, holdout39, holdout34, holdout32, holdout30, holdout22,
+# holdout17, holdout18, holdout7, holdout10 and holdout13 have only been measured, not read: they are the honest figures
+# for questions nobody prepared for (27 of their questions were once shown by mistake, see README).
 # Floors sit one question under today's figures (README "Answer quality").
 SETS = [
     ("questions.yaml", 0.99, 0.99),
@@ -85,7 +85,7 @@ SETS = [
     ("holdout53.yaml", 0.95, 0.98),  # unseen: totals only
     ("holdout54.yaml", 0.94, 0.99),  # diagnosis, 60 both-trainings; first run 87.5% / 100.0%
     ("holdout55.yaml", 0.98, 0.99),  # diagnosis, 60 chat; first run 93.8% / 100.0%
-    ("holdout58.yaml", 0.95, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
+    ("holdout58.yaml", 0.96, 0.99),  # diagnosis, 50 chat, 40 both; first run 83.1% / 100.0%
     ("holdout59.yaml", 0.98, 0.97),  # unseen: totals only
     ("holdout57.yaml", 0.95, 0.99),  # unseen: totals only
     ("holdout56.yaml", 0.94, 0.99),  # unseen: totals only
@@ -105,7 +105,7 @@ SETS = [
     ("holdout68.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout76.yaml", 0.95, 0.99),  # diagnosis, 60 chat (two questions, follow-ups), 40 both; first run 93.8% / 100.0%
     ("holdout77.yaml", 0.97, 0.99),  # diagnosis, 50 chat, 55 both; first run 91.2% / 100.0%
-    ("holdout78.yaml", 0.94, 0.99),  # diagnosis, 55 half-remembered chat, 35 both; first run 90.6% / 100.0%
+    ("holdout78.yaml", 0.95, 0.99),  # diagnosis, 55 half-remembered chat, 35 both; first run 90.6% / 100.0%
     ("holdout79.yaml", 0.95, 0.99),  # diagnosis, 50 group-chat fragments, 40 both; first run 93.1% / 100.0%
     ("holdout80.yaml", 0.98, 0.99),  # diagnosis, 45 chat, 40 both (teachers); first run 93.8% / 100.0%
     ("holdout81.yaml", 0.95, 0.99),  # diagnosis, voice-typed and Cantonese; first run 87.5% / 100.0%
@@ -125,7 +125,7 @@ SETS = [
     ("holdout93.yaml", 0.98, 0.99),  # diagnosis, terse slang, comparisons; first run 94.4% / 100.0%
     ("holdout98.yaml", 0.93, 0.99),  # diagnosis, 55 both of every shape, 55 chat; first run 92.5% / 100.0%
     ("holdout99.yaml", 0.92, 0.97),  # diagnosis, phone fragments as keywords, 55 both; first run 88.8% / 70.0%
-    ("holdout94.yaml", 0.94, 0.99),  # unseen; measured at the end of each round, never read
+    ("holdout94.yaml", 0.95, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout95.yaml", 0.91, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout96.yaml", 0.94, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout97.yaml", 0.96, 0.99),  # unseen; measured at the end of each round, never read
@@ -137,29 +137,35 @@ SETS = [
     ("holdout105.yaml", 0.96, 0.99),  # unseen; first run 96.9% / 100.0%
     ("holdout106.yaml", 0.97, 0.99),  # unseen; first run 98.1% / 100.0%
     ("holdout107.yaml", 0.91, 0.99),  # unseen; first run 91.2% / 100.0%
-    ("holdout108.yaml", 0.94, 0.94),  # unseen; first run 94.4% / 95.0%
+    ("holdout108.yaml", 0.95, 0.94),  # unseen; first run 94.4% / 95.0%
     ("holdout109.yaml", 0.95, 0.99),  # diagnosis, WeChat groups, varied both; first run 89.4% / 100.0%
     ("holdout110.yaml", 0.95, 0.97),  # diagnosis, talk-show hosts' anecdotes; first run 93.1% / 97.5%
     ("holdout111.yaml", 0.93, 0.97),  # diagnosis, student volunteers, two in one; first run 88.8% / 97.5%
     ("holdout112.yaml", 0.93, 0.97),  # unseen; first run 92.5% / 97.5%
-    ("holdout113.yaml", 0.91, 0.99),  # unseen; first run 90.0% / 100.0%
-    ("holdout114.yaml", 0.93, 0.99),  # unseen; first run 93.1% / 100.0%
+    ("holdout113.yaml", 0.92, 0.99),  # unseen; first run 90.0% / 100.0%
+    ("holdout114.yaml", 0.94, 0.99),  # unseen; first run 93.1% / 100.0%
     ("holdout115.yaml", 0.95, 0.97),  # diagnosis, trainees' families, second-hand; first run 93.1% / 97.5%
     ("holdout116.yaml", 0.98, 0.97),  # diagnosis, researchers comparing the two; first run 95.6% / 97.5%
     ("holdout117.yaml", 0.92, 0.95),  # unseen; first run 93.1% / 97.5% (one decline lost to 晚上有什么安排)
-    ("holdout118.yaml", 0.95, 0.99),  # unseen; first run 96.2% / 100.0%
+    ("holdout118.yaml", 0.96, 0.99),  # unseen; first run 96.2% / 100.0%
     ("holdout119.yaml", 0.97, 0.97),  # diagnosis, 广东 officials and 湖北 retirees; first run 93.1% / 100.0%
-    ("holdout120.yaml", 0.92, 0.97),  # diagnosis, journalism students and cadres' families; first run 91.2% / 100.0%
+    ("holdout120.yaml", 0.93, 0.97),  # diagnosis, journalism students and cadres' families; first run 91.2% / 100.0%
     ("holdout121.yaml", 0.98, 0.97),  # diagnosis, Hong Kong readers, graduate village officials; first 96.2% / 100.0%
     ("holdout122.yaml", 0.95, 0.97),  # unseen; first run 95.6% / 100.0%
     ("holdout123.yaml", 0.92, 0.97),  # unseen; first run 93.1% / 100.0%
     ("holdout124.yaml", 0.93, 0.95),  # unseen; first run 94.4% / 97.5%
-    ("holdout125.yaml", 0.93, 0.97),  # diagnosis, voice-input elders, Cantonese office workers; first 88.1% / 100.0%
+    ("holdout125.yaml", 0.94, 0.97),  # diagnosis, voice-input elders, Cantonese office workers; first 88.1% / 100.0%
     ("holdout126.yaml", 0.94, 0.97),  # diagnosis, new township cadres and village accountants; first run 94.4% / 100.0%
     ("holdout127.yaml", 0.92, 0.97),  # diagnosis, news editors and school essays; first run 91.2% / 100.0%
-    ("holdout128.yaml", 0.90, 0.97),  # unseen (newest); first run 90.6% / 100.0%
-    ("holdout129.yaml", 0.91, 0.97),  # unseen (newest); first run 92.5% / 100.0%
-    ("holdout130.yaml", 0.93, 0.95),  # unseen (newest); first run 93.1% / 97.5%
+    ("holdout128.yaml", 0.91, 0.97),  # unseen; first run 90.6% / 100.0%
+    ("holdout129.yaml", 0.91, 0.97),  # unseen; first run 92.5% / 100.0%
+    ("holdout130.yaml", 0.94, 0.95),  # unseen; first run 93.1% / 97.5%
+    ("holdout131.yaml", 0.95, 0.97),  # diagnosis, varied ages and regions; first run 95.6% / 100.0%
+    ("holdout132.yaml", 0.94, 0.97),  # diagnosis, busy village cadres on phones; first run 94.4% / 100.0%
+    ("holdout133.yaml", 0.95, 0.97),  # diagnosis, journalists, students, retirees; first run 94.4% / 100.0%
+    ("holdout134.yaml", 0.96, 0.97),  # unseen (newest); first run 96.9% / 100.0%
+    ("holdout135.yaml", 0.90, 0.95),  # unseen (newest); first run 91.2% / 97.5%
+    ("holdout136.yaml", 0.90, 0.97),  # unseen (newest); first run 90.6% / 100.0%
 ]
 
 
