@@ -195,7 +195,8 @@ _LIKEN_Q = re.compile(r"比作|比喻|形容|称作|称为|比成|叫作|相当�
 # what someone did before or elsewhere (贺尔达还写过哪些报道, 王小慧曾经在哪工作): the articles tell of the training
 _HISTORY_Q = re.compile(r"还(?:[写做当去获拿参办讲任干出发编]|获得|参加|担任|发表|编辑|采访)过|曾经|发表过|写过"
                         # (not 原来是哪位领导说的: who it turns out said it)
-                        r"|(?:以前|之前|过去|原来|原先)(?:在|当|做|干|是|任|担任)(?![^,?]*(?:说|讲|提)的)|(?:怎么|如何|怎样)(?:当上|当选|成为)"
+                        # (not 省委领导过去是跟学员干嘛: went over there)
+                        r"|(?:以前|之前|(?<![导记长员他她们])过去|原来|原先)(?:在|当|做|干|是|任|担任)(?![^,?]*(?:说|讲|提)的)|(?:怎么|如何|怎样)(?:当上|当选|成为)"
                         r"|(?:哪一?年|什么时候|何时|啥时候|几时).{0,2}(?:当上|当选|上任|就任|入党|出生|参加工作|开始担任|开始当)")
 _HISTORY_A = re.compile(r"此前|先后|去年|曾经|曾在|曾任|曾获|以前|以来|截至目前")  # not the 曾 of 曾春
 # why something is called what it is: the articles never say (柏桥讲堂为什么叫柏桥, 这个名字咋来的; 名字来着 is chat)
@@ -248,9 +249,10 @@ _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?" + _KIN_WORDS + r"(?:们)?"
                   r"|(?:(?<=^)|(?<=[我俺听,]))(?:们)?的?(?:学长|学姐|学弟|学妹|师兄|师姐|师弟|师妹|队长|队友|室友|舍友|"
                   r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
 # the asker's own story of who told them, up to 说 (我们村书记去省委党校听课回来说…): what follows is what was said
-_TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
+_TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:听?(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
                      r"[^,?!;:说讲]{2,16}?(?:回来|回家)?(?:说|讲)"
-                     r"|[^,?!;:说讲]{0,6}?有人(?:跟我|和我|对我|给我)?(?:说|讲|提到|提起))(?:了|的)?"
+                     r"|[^,?!;:说讲]{0,6}?有人(?:跟我|和我|对我|给我)?(?:说|讲|提到|提起)"
+                     r"|(?:之前|以前|早前|前几天|上次)听(?:人|别人)?(?:说|讲))(?:了|的)?"
                      r"(?=[^,?!;:]{4,})")
 # who the asker is, before what they ask (我是襄阳的退休老支书，…): no subject of the question
 _SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也|现在)?是(?!不是)[^,?!;:]{1,16}(?=,)"
@@ -317,6 +319,7 @@ _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))
 # (not a number that describes who is meant: 有个30岁的年轻村书记也去了，是真的吗 confirms that he went)
 _GUESSED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?多?(?![\d.万千多]|[岁年个位名]的)"
                              r"|[一两三四五六七八九十百]+多?[万千]多?"  # (五十多万)
+                             r"|[一两三四五六七八九]?[十百千]来(?=[个位名人])"  # (一百来个)
                              # (not 一个, 两个培训, 百人课堂; but 两天)
                              r"|(?:[三四五六七八九十百]+|两(?=天))(?=[个位名人天年])(?!人课堂)"
                              r"|一个?(?:礼拜|星期|周|月)(?![一二三四五六日天末])")  # (是不是一个礼拜: how long)
@@ -385,6 +388,8 @@ _TOLD_BEFORE = "好这前近十廿"
 _TOLD_SPAN = re.compile(rf"(?:[{_TOLD_BEFORE}那]几|几十)(?=[年天个月])")
 # a blank in a half-remembered word (学有所啥, 湾子什么): what it stands for, up to BLANK_MAX characters
 _BLANK = re.compile(r"啥|什么|甚么")
+_NUMERAL_CLASS = "[一二两三四五六七八九十百]"
+_COUNTED_BLANK = re.compile(r"几([\u4e00-\u9fff])几([\u4e00-\u9fff])")
 BLANK_MAX = 3
 # words asking for a way or a step, whatever the topic (有啥好办法, 要走什么流程): they name no subject
 _HOW_WORDS = frozenset("做法 办法 方法 流程 手续 步骤 技巧 窍门 诀窍 建议 条件 好处 门道".split())
@@ -1696,6 +1701,10 @@ class Matcher:
     def _fill_blank(self, folded: str) -> str:
         """A domain word half remembered (学有所啥来着, 湾子什么): the word it begins, beside the question word, so
         the fact naming it is found; a beginning that is a word of its own (学员什么时候) is no half of another."""
+        for m in _COUNTED_BLANK.finditer(folded):  # (几奖几惩: 九奖九惩, its numbers left out)
+            shape = re.compile(f"{_NUMERAL_CLASS}{m.group(1)}{_NUMERAL_CLASS}{m.group(2)}")
+            if fill := next((w for w in self._blank_words if shape.fullmatch(w)), None):
+                return folded[:m.start()] + fill + folded[m.end():]
         for m in _BLANK.finditer(folded):
             for k in (4, 3, 2):
                 start = m.start() - k

@@ -1651,8 +1651,23 @@ def test_who_told_the_asker_and_where_they_had_been_is_not_asked(qa: QA) -> None
     # X还是Y: the side the article has
     ("周代年是哪个市的，宜昌还是枝江？", "枝江市", "hb-zhou-dainian-who"),
     ("学员是集中学习还是分散学习？", "集中", "both-format"),
+    # phrasing glued by jieba (有用到, 共有, 多少万人) asks nothing
+    ("文章里有用到什么俗语或者比喻来形容吗？", "龙头", "both-sayings"),
+    ("全国一起参加视频培训的村书记和村主任有多少万人？", "52万", "hb-nationwide-count"),
+    ("案例交流环节共有多少位优秀村党组织书记登上讲台？", "15位", "hb-fifteen-secretaries"),
+    # who told the asker (之前听人说, 听我们镇长说), and 领导过去 (went there) is no history question
+    ("之前听人说荆州有个很年轻的村书记，他是哪个村的？", "铜岭村", "hb-ma-nie-said"),
+    ("听我们镇长说茂名那次培训学员还去了个厂参观，是啥性质的教学？", "现场教学", "mm-xinwangda"),
+    ("湖北那个省级分课堂，省委领导过去是跟学员干嘛？", "谈心谈话", "hb-provincial-leaders"),
+    # a name half remembered with its numbers left out, and a count guessed roughly (一百来个)
+    ("我记得枝江有个村搞了积分制，叫什么几奖几惩来着", "九奖九惩", "hb-zhou-dainian-governance"),
+    ("有人跟我说茂名有一百来个镇街，具体到底是多少个？", "112个", "mm-town-count"),
+    # what a term means, where the article explains it
+    ("施工队长又是啥意思", "施工队长", "mm-secretary-role"),
+    ("及时雨指什么", "郑雄", "hb-zheng-xiong-said"),
+    ("茂名说要破除“镇思维”，具体是啥意思啊", "放眼全局", "mm-zhen-thinking"),
 ])
-def test_claims_told_and_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
+def test_stories_claims_and_half_remembered_words(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
     assert answer.facts == (fact,) and expect in answer.text, answer.reason
 
@@ -1660,3 +1675,9 @@ def test_claims_told_and_asked_back(qa: QA, question: str, expect: str, fact: st
 def test_a_choice_of_hometowns_is_still_not_stated(qa: QA) -> None:
     # (佛山人还是茂名人: each side asks where he is from, which no article says)
     assert not qa.ask("王树斌是佛山人还是茂名人?").answered
+
+
+def test_what_a_term_the_article_does_not_explain_means_is_declined(qa: QA) -> None:
+    # (the article names 新质生产力 and 村社合一 but never says what they are)
+    assert not qa.ask("新质生产力是什么意思").answered
+    assert not qa.ask("村社合一是啥意思").answered
