@@ -1681,3 +1681,13 @@ def test_what_a_term_the_article_does_not_explain_means_is_declined(qa: QA) -> N
     # (the article names 新质生产力 and 村社合一 but never says what they are)
     assert not qa.ask("新质生产力是什么意思").answered
     assert not qa.ask("村社合一是啥意思").answered
+
+
+def test_where_asked_of_both_prefers_the_fact_about_places(qa: QA) -> None:
+    # (both-organiser and both-purpose name places too; both-venue's own variants ask where)
+    for question in ("茂名和湖北的培训分别在哪里办的？", "两个培训在什么地方？茂名那个和湖北那个"):
+        answer = qa.ask(question)
+        assert answer.facts == ("both-venue",) and "北京" in answer.text, answer.reason
+    # leaders at the training in person (亲自到培训现场): who came, not where it was
+    answer = qa.ask("有没有领导亲自到培训现场？")
+    assert answer.facts == ("both-leaders",) and "庄悦群" in answer.text and "省委领导" in answer.text, answer.reason
