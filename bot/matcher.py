@@ -424,7 +424,7 @@ _TITLE_A = re.compile(r"书记|部长|局长|副市长|市长|主任|指挥长|�
 # "谁 did it": a person, a body (市委, 中央组织部) or a role (负责同志, 领导班子成员) must be in the answer
 _AGENT_Q = re.compile(r"谁|哪位|哪些人")
 # 哪家媒体: an outlet (香港商报网, 湖北日报), not a date
-_OUTLET_Q = re.compile(r"(?:哪个|哪家|什么|啥|哪些)(?:媒体|网站|报纸|报社|平台|刊物|网)|哪家报|哪个报")
+_OUTLET_Q = re.compile(r"(?<!依托)(?:哪个|哪家|什么|啥|哪些)(?:媒体|网站|报纸|报社|平台|刊物|网)|哪家报|哪个报")
 _OUTLET_A = re.compile(r"商报|日报|党员网|报网|网站|媒体")
 # 哪个单位的: a body (市委, 组织部, 党校, 日报), not a role (通讯员)
 _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什么|啥)部门")
@@ -437,7 +437,7 @@ _FROM_VIEW = re.compile(r"(?:^|(?<=,))从([^,?]{2,8}?)(?:上|方面|角度|层�
 # 哪个县级市 asks which 市 (化州市), 哪座城市 where (北京 is a city no text calls a 市): kinds, not words to find
 _WHICH_CITY = re.compile(r"哪(?:个|一个|座)?(县级市|城市)")
 _PLACE_Q = re.compile(  # not 哪些市领导, 哪些省、市领导
-    r"哪(?:个|一个|些)?(区县|县区|县市|市县|省|市|县|区|镇|乡|街道|村)"
+    r"哪(?:个|一个|些)?(区县|县区|县市|市县|省市|省|市|县|区|镇|乡|街道|村)"
     r"(?:(?:或者?|或是|还是|/)(省|市|县|区|镇|乡|街道|村))?(?!委|级|领导|长|干部|书记|主任)"
     r"(?![、,和与及][省市县区镇]?(?:委|级|领导|干部|书记))")
 # a district or county named with its kind (電白區): the bare name (欣旺达电白基地) then says which 区

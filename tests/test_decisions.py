@@ -1691,3 +1691,11 @@ def test_where_asked_of_both_prefers_the_fact_about_places(qa: QA) -> None:
     # leaders at the training in person (亲自到培训现场): who came, not where it was
     answer = qa.ask("有没有领导亲自到培训现场？")
     assert answer.facts == ("both-leaders",) and "庄悦群" in answer.text and "省委领导" in answer.text, answer.reason
+
+
+def test_a_platform_relied_on_is_no_outlet_and_a_province_or_city_is_either(qa: QA) -> None:
+    # 依托什么平台 asks what the training was run through (柏桥讲堂), not which media published it
+    answer = qa.ask("两个培训分别依托什么平台或机构办班？")
+    assert answer.facts == ("both-organiser",) and "柏桥讲堂" in answer.text, answer.reason
+    assert qa.matcher.wants("哪个省市") == ("place:省市",)  # (either kind, as 哪个区县)
+    assert {p.article for p in qa.ask("培训是在哪个地方办的？哪个省市？").parts} == set(qa.kb.articles)
