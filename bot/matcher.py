@@ -251,6 +251,9 @@ _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?" + _KIN_WORDS + r"(?:们)?"
                   # (学长说…, 我们队长说…: a fellow student who told it, when what they said follows)
                   r"|(?:(?<=^)|(?<=[我俺听,]))(?:们)?的?(?:学长|学姐|学弟|学妹|师兄|师姐|师弟|师妹|队长|队友|室友|舍友|"
                   r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
+# who of the asker's people told them, whole (我老公说有个女书记…): what follows is what was said
+_KIN_TOLD = re.compile(r"(?:^|(?<=[,?!;:]))(?:我|俺)(?:们)?家?的?" + _KIN_WORDS + r"(?:们)?(?:听说|听人说|说|讲|告诉我)"
+                       r"(?=[^,?!;:]{4,})")
 # the asker's own story of who told them, up to 说 (我们村书记去省委党校听课回来说…): what follows is what was said
 _TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:听?(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
                      r"[^,?!;:说讲]{2,16}?(?:回来|回家)?(?:说|讲)"
@@ -424,7 +427,9 @@ _TITLE_A = re.compile(r"书记|部长|局长|副市长|市长|主任|指挥长|�
 # "谁 did it": a person, a body (市委, 中央组织部) or a role (负责同志, 领导班子成员) must be in the answer
 _AGENT_Q = re.compile(r"谁|哪位|哪些人")
 # 哪家媒体: an outlet (香港商报网, 湖北日报), not a date
-_OUTLET_Q = re.compile(r"(?<!依托)(?:哪个|哪家|什么|啥|哪些)(?:媒体|网站|报纸|报社|平台|刊物|网)|哪家报|哪个报")
+# (not 编织起了一张什么网, 啥网啊: the net 茂名 wove)
+_OUTLET_Q = re.compile(r"(?<!依托)(?<!张)(?:哪个|哪家|什么|啥|哪些)(?:媒体|网站|报纸|报社|平台|刊物|网)|哪家报|哪个报")
+_NET = re.compile(r"[一这那]张[^,?]{0,3}网|编织|大网")
 _OUTLET_A = re.compile(r"商报|日报|党员网|报网|网站|媒体")
 # 哪个单位的: a body (市委, 组织部, 党校, 日报), not a role (通讯员)
 _UNIT_Q = re.compile(r"(?:哪个|哪些|哪家|什么|啥)单位|(?:哪个|什么|啥)部门")
@@ -465,7 +470,7 @@ _WHERE_Q = re.compile(r"(?<!关键)(?<!难点)(?<!重点)(?<!区别)(?<!意义)(
                       r"在哪(?!一?[几两三四五六七八九十]*(?:天|日|年|月|号|个月|周))"  # 在哪几天 asks when
                       r"(?!些(?:工作|方面|领域|问题|事|环节|专题|内容))"  # 处在哪些工作的最前沿 asks which work
                       r"(?![个堂节场次]?(?:活动|场合|环节|会|课|专题|节目|仪式)上?)"  # 在哪个活动上, 哪堂课上: which
-                      r"(?![几两三四五六七八九十]+(?:个?方面|点|项|条|件|种|类))|"  # 在哪两方面: which two
+                      r"(?![几两三四五六七八九十]+(?:个?方面|点|项|条|件|种|类|个?\W))|"  # 在哪两方面, 哪几个“一方”
                       r"(?<!出自)(?<!源自)哪里|哪儿|(?:什么|啥|哪些|哪个)地方|何处|地点")  # 出自哪里: which source
 _WHERE_A = re.compile(rf"(?<=[\u4e00-\u9fff]){_NOT_NAMED}(?:省|市|县|区|镇|乡|村|街道)(?!委|级|长|领导|直属|人大|街)|"
                       r"基地|党校|主课堂|北京|日报|商报|党员网|车间|企业|岗位")
@@ -816,7 +821,8 @@ class Matcher:
 
     @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - a message's clauses are folded by each route that reads them
     def _prefold(self, text: str) -> str:
-        folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
+        folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(
+            " ,?!~.;:").rstrip(" ,~;:")
         folded = _SEPARATED.sub(r"\1\2", folded)
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
@@ -1273,7 +1279,7 @@ class Matcher:
             out.append("people")
         if _MEANING_Q.search(folded):
             out.append("meaning")
-        if _OUTLET_Q.search(folded):
+        if _OUTLET_Q.search(folded) and not _NET.search(folded):
             out.append("outlet")
         if _ORIGIN_Q.search(folded):
             out.append("origin")

@@ -1666,6 +1666,10 @@ def test_who_told_the_asker_and_where_they_had_been_is_not_asked(qa: QA) -> None
     ("施工队长又是啥意思", "施工队长", "mm-secretary-role"),
     ("及时雨指什么", "郑雄", "hb-zheng-xiong-said"),
     ("茂名说要破除“镇思维”，具体是啥意思啊", "放眼全局", "mm-zhen-thinking"),
+    # 跑到 is a word (not 指挥长跑/到), a net woven is no website (一张什么网), 哪几个“一方” asks which, not where
+    ("我婆婆听说有个佛山的指挥长跑到茂名给书记们讲课，他叫啥，是什么身份？", "王树斌", "mm-wangshubin"),
+    ("我嫂子说茂名编织起了一张什么网，啥网啊这是？", "干事创业", "mm-network"),
+    ("我闺女单位书记回来讲乡镇是最基层的政权组织，处在哪几个“一方”的最前沿来着？", "群众致富", "mm-township-role"),
 ])
 def test_stories_claims_and_half_remembered_words(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
