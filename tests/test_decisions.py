@@ -1670,6 +1670,18 @@ def test_who_told_the_asker_and_where_they_had_been_is_not_asked(qa: QA) -> None
     ("我婆婆听说有个佛山的指挥长跑到茂名给书记们讲课，他叫啥，是什么身份？", "王树斌", "mm-wangshubin"),
     ("我嫂子说茂名编织起了一张什么网，啥网啊这是？", "干事创业", "mm-network"),
     ("我闺女单位书记回来讲乡镇是最基层的政权组织，处在哪几个“一方”的最前沿来着？", "群众致富", "mm-township-role"),
+    # a quote recalled as the premise: the fact quoting it also says what the article says of that training
+    ("我刚好在看湖北那篇，开头有人说当了30多年村书记才第一次参加这么大规模的培训，这次到底有多大规模？", "规模最大",
+     "hb-quote-30-years"),
+    ("请问一下哈，那个湖北的视频培训，说是第一次直接面向全国所有村主职干部的，这个是哪两个单位一起办的?", "中央组织部",
+     "hb-quote-30-years"),
+    # the classrooms' count and who learnt in them come in the same sentence
+    ("湖北参加视频培训的村干部分了多少个分课堂？", "131个", "hb-beijing-ten"),
+    ("之前看过湖北村书记培训那篇，说有两万多人，到底是2.8万还是多少来着", "2.28万", "hb-classrooms"),
+    # the title's 回炉 and 关键之年 asked about: who was trained, and why this year
+    ("标题说是“回炉”培训，我不太明白，为啥说今年是关键之年？", "承上启下", "mm-key-year"),
+    ("我看标题说「回炉」培训，茂名这次培训的是哪些人", "镇街书记", "mm-title"),
+    ("湖北省委组织部除了开协调会还干了些啥", "情况清单", "hb-task-forces"),
 ])
 def test_stories_claims_and_half_remembered_words(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
