@@ -1682,6 +1682,8 @@ def test_who_told_the_asker_and_where_they_had_been_is_not_asked(qa: QA) -> None
     ("标题说是“回炉”培训，我不太明白，为啥说今年是关键之年？", "承上启下", "mm-key-year"),
     ("我看标题说「回炉」培训，茂名这次培训的是哪些人", "镇街书记", "mm-title"),
     ("湖北省委组织部除了开协调会还干了些啥", "情况清单", "hb-task-forces"),
+    ("俺家在钟祥胡集镇，村书记回来说培训像下了一场啥雨，是啥雨啊", "及时雨", "hb-zheng-xiong-said"),
+    ("湖北县级分课堂上都有谁来了？干了些啥", "党政领导班子", "hb-county-leaders"),
 ])
 def test_stories_claims_and_half_remembered_words(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
