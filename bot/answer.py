@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.knowledge import KnowledgeBase
 from bot.matcher import Analysis, Candidate
-from bot.normalize import Script, in_script
+from bot.normalize import Script, fold, in_script
 
 # Tuned on tests/eval/questions.yaml with benchmarks/tune.py (a plateau: 0.58-0.60 and 0.40-0.60 score the same):
 # below THRESHOLD the best fact is more often wrong than right; MIN_COVERAGE is a backstop for questions whose words
@@ -262,7 +262,10 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
     for fid in chosen_ids:
         articles = kb.fact(fid).articles
         for aid in articles:
-            if aid not in covered and (only is None or aid in only or len(articles) == 1):
+            # (以前给村书记办过类似的培训吗: 村书记 names 湖北's training, but 茂名's half speaks of 村书记 too)
+            spoken = any(w in fold(p.answer) for p in kb.fact(fid).parts if p.article == aid
+                         for w in analysis.role_words)
+            if aid not in covered and (only is None or aid in only or len(articles) == 1 or spoken):
                 parts += _parts(kb, fid, script, only=aid)
                 covered.add(aid)
     sugg = suggestions_for(kb, cands, script, set(chosen_ids))

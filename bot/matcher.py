@@ -560,6 +560,7 @@ class Analysis:
     wants: tuple[str, ...] = ()  # kinds of answer the question asks for: number:…, date, name, who, place:…
     both_asked: bool = False  # 两篇文章分别…: the asker wants each training's answer
     touched: frozenset[str] = frozenset()  # trainings named, implied, or whose own words (龙头, 及时雨) it uses
+    role_words: tuple[str, ...] = ()  # the posts that alone name the training (以前给村书记办过类似的培训吗)
 
     @property
     def of_both(self) -> bool:
@@ -1952,5 +1953,7 @@ class Matcher:
                                       for w, weight in weights.items()) for a in sorted(arts)) / total
                     cands[k] = cand._replace(balance=round(balance, 4))
         touched = named | implied | frozenset(self._term_article[w] for w in content if w in self._term_article)
+        roles = () if not named or self._named(folded, list(content), roles=False) else tuple(
+            dict.fromkeys(a for a, _ in self._alias if _ROLE_ALIAS.search(a) and a in folded))
         return Analysis(folded, words, content_t, named, tuple(cands[:limit]), implied, wants,
-                        article is None and (bool(_BOTH_Q.search(folded)) or len(named) > 1), touched)
+                        article is None and (bool(_BOTH_Q.search(folded)) or len(named) > 1), touched, roles)

@@ -1717,3 +1717,10 @@ def test_a_platform_relied_on_is_no_outlet_and_a_province_or_city_is_either(qa: 
     assert answer.facts == ("both-organiser",) and "柏桥讲堂" in answer.text, answer.reason
     assert qa.matcher.wants("哪个省市") == ("place:省市",)  # (either kind, as 哪个区县)
     assert {p.article for p in qa.ask("培训是在哪个地方办的？哪个省市？").parts} == set(qa.kb.articles)
+
+
+def test_a_post_naming_one_training_keeps_the_other_half_that_speaks_of_it(qa: QA) -> None:
+    # 村书记 names 湖北's training, but 茂名's half of both-precedent tells of its 千名村书记话振兴
+    answer = qa.ask("以前给村书记办过类似的培训吗?")
+    assert answer.facts == ("both-precedent",) and "千名村书记" in answer.text, answer.reason
+    assert {p.article for p in qa.ask("村书记培训有多少人参加").parts} == {"hubei-2023"}  # (no such half)
