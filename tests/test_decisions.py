@@ -1724,5 +1724,3 @@ def test_a_post_naming_one_training_keeps_the_other_half_that_speaks_of_it(qa: Q
     answer = qa.ask("以前给村书记办过类似的培训吗?")
     assert answer.facts == ("both-precedent",) and "千名村书记" in answer.text, answer.reason
     assert {p.article for p in qa.ask("村书记培训有多少人参加").parts} == {"hubei-2023"}  # (no such half)
-    answer = qa.ask("两篇里都提到了面向村书记的培训或活动，分别叫什么？")
-    assert answer.facts == ("both-precedent",) and "千名村书记" in answer.text, answer.reason
