@@ -1655,6 +1655,7 @@ def test_who_told_the_asker_and_where_they_had_been_is_not_asked(qa: QA) -> None
     ("文章里有用到什么俗语或者比喻来形容吗？", "龙头", "both-sayings"),
     ("全国一起参加视频培训的村书记和村主任有多少万人？", "52万", "hb-nationwide-count"),
     ("案例交流环节共有多少位优秀村党组织书记登上讲台？", "15位", "hb-fifteen-secretaries"),
+    ("两个培训加起来一共多少天", "四天半", "both-duration"),  # (加起来: each one's, told)
     # who told the asker (之前听人说, 听我们镇长说), and 领导过去 (went there) is no history question
     ("之前听人说荆州有个很年轻的村书记，他是哪个村的？", "铜岭村", "hb-ma-nie-said"),
     ("听我们镇长说茂名那次培训学员还去了个厂参观，是啥性质的教学？", "现场教学", "mm-xinwangda"),
