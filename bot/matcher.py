@@ -267,6 +267,7 @@ _SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也
                          r"(?:让|叫|要|要求|安排|布置)(?:我|俺|咱|大家)们?[^,?!;:]{2,20}(?=,)")
 # the start of a training (培训开头谁讲的) is its opening, not the opening lines of its article
 _TRAINING_START = re.compile(r"(?<=培训|训班)(?:开头|开场|一开始|刚开始)")
+_ORDINAL = re.compile(r"第几(?=[\u4e00-\u9fff])(?![次届期批天年课讲位个名])")
 # 规模最小: a size guessed wrong, not the youngest (最小 alone is 年龄最小)
 _SMALLEST = re.compile(r"(?<=规模)最[小少]")
 # attended (我爸去的那个培训): 去 says nothing the training's name does not
@@ -863,6 +864,7 @@ class Matcher:
         if "湖北" in folded:  # 湖北在全国村书记视频培训中设了几个分课堂: the training's name, not the nation asked of
             folded = _NATIONAL_NAME.sub("", folded)
         folded = _WHAT_PLACE.sub("哪里", folded)  # (哪个地方 is where; 地方自己办的 is local)
+        folded = _ORDINAL.sub("哪", folded)  # 第几公里: which one (最后一公里), not how many
         folded = _TRAINING_START.sub("开班", _SMALLEST.sub("", _WENT_TO.sub("", folded)))
         folded = _FROM_VIEW.sub(r"\1", folded)  # 从授课形式看，…: the angle is what is asked about
         folded = _UNIT_VERB.sub("", folded)  # 在哪个单位服务: which unit; working there is no word to find

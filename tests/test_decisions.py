@@ -1656,6 +1656,7 @@ def test_who_told_the_asker_and_where_they_had_been_is_not_asked(qa: QA) -> None
     ("全国一起参加视频培训的村书记和村主任有多少万人？", "52万", "hb-nationwide-count"),
     ("案例交流环节共有多少位优秀村党组织书记登上讲台？", "15位", "hb-fifteen-secretaries"),
     ("两个培训加起来一共多少天", "四天半", "both-duration"),  # (加起来: each one's, told)
+    ("乡镇是贯彻落实党中央决策部署的第几公里？", "最后一公里", "mm-township-cadres"),  # (第几公里: which, not how many)
     # who told the asker (之前听人说, 听我们镇长说), and 领导过去 (went there) is no history question
     ("之前听人说荆州有个很年轻的村书记，他是哪个村的？", "铜岭村", "hb-ma-nie-said"),
     ("听我们镇长说茂名那次培训学员还去了个厂参观，是啥性质的教学？", "现场教学", "mm-xinwangda"),
@@ -1725,3 +1726,8 @@ def test_a_post_naming_one_training_keeps_the_other_half_that_speaks_of_it(qa: Q
     answer = qa.ask("以前给村书记办过类似的培训吗?")
     assert answer.facts == ("both-precedent",) and "千名村书记" in answer.text, answer.reason
     assert {p.article for p in qa.ask("村书记培训有多少人参加").parts} == {"hubei-2023"}  # (no such half)
+
+
+def test_a_rank_asked_is_still_not_stated(qa: QA) -> None:
+    # (排第几: the rank the article never gives, unlike 第几公里, which asks which of its sayings)
+    assert not qa.ask("根子镇上个月在高州排名第几？").answered
