@@ -38,7 +38,7 @@ EACH_MIN_COVERAGE = 0.4
 # 一个是视频授课，另一个呢: one training told, the other asked
 _ONE_THEN_OTHER = re.compile(r"一个.+另一个|一个.+另外一个")
 # 是哪个培训, 哪次活动, 哪篇文章: the training's name is the answer, or part of it
-_WHICH_TRAINING = re.compile(r"哪(?:个|次|场|一个|一次|一场|期|一期)?(?:培训|活动|班|课堂)|哪篇")
+_WHICH_TRAINING = re.compile(r"(?:哪|啥|什么)(?:个|次|场|一个|一次|一场|期|一期)?(?:培训|活动|班|课堂)|哪篇")
 
 
 @dataclass(frozen=True)

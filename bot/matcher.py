@@ -1688,7 +1688,12 @@ class Matcher:
             said = {self._canon.get(w, w) for m in which for w in self.segmenter.tokens(m.group(1))}
             terms = [t for t in terms if t not in said]
             named = self._named(_WHICH_IS.sub(" ", folded), terms)
-        return named, frozenset(self._entity_article[w] for w in terms if w in self._entity_article)
+        implied = frozenset(self._entity_article[w] for w in terms if w in self._entity_article)
+        if not named and not implied:
+            # 那15个书记: a figure only one article gives says which training, when nothing else does
+            implied = frozenset(self._term_article[w] for w in terms
+                                if len(w) >= 2 and w.isdigit() and w in self._term_article)
+        return named, implied
 
     def _named(self, text: str, terms: list[str], roles: bool = True) -> frozenset[str]:
         """The trainings whose aliases the text contains or its words are synonyms of; without `roles`, not by the

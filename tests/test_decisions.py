@@ -1731,3 +1731,12 @@ def test_a_post_naming_one_training_keeps_the_other_half_that_speaks_of_it(qa: Q
 def test_a_rank_asked_is_still_not_stated(qa: QA) -> None:
     # (排第几: the rank the article never gives, unlike 第几公里, which asks which of its sayings)
     assert not qa.ask("根子镇上个月在高州排名第几？").answered
+
+
+def test_a_figure_only_one_article_gives_says_which_training(qa: QA) -> None:
+    # 那15个书记: only 湖北's article has 15 (its fifteen speakers), so it is 湖北's fact, not a both-trainings one
+    answer = qa.ask("上台分享那15个书记啥来头啊")
+    assert answer.facts == ("hb-fifteen-secretaries",) and "两优一先" in answer.text, answer.reason
+    # (是啥培训 asks which training: the answer names it)
+    answer = qa.ask("卧槽52万人一起上课??真的假的 是啥培训啊")
+    assert answer.answered and "视频培训" in answer.text, answer.reason
