@@ -21,13 +21,13 @@ EVAL = Path(__file__).parent / "eval"
 # holdout98, holdout99, holdout100 to holdout102, holdout109 to holdout111, holdout115, holdout116, holdout119 to
 # holdout121, holdout125 to holdout127 and holdout131 to holdout133 have since been used to diagnose failures, so their
 # figures are no longer unseen; so have holdout26 and holdout51, whose failures a failing floor once printed. holdout137
-# to holdout139 (the newest, measured once), holdout134 to holdout136, holdout128 to holdout130, holdout122 to
-# holdout124, holdout117, holdout118, holdout112 to holdout114, holdout103 to holdout108, holdout94 to holdout97,
-# holdout91, holdout90, holdout87, holdout86, holdout75, holdout74, holdout69, holdout68, holdout66, holdout65,
-# holdout61, holdout60, holdout59, holdout57, holdout56, holdout53, holdout50, holdout47, holdout44, holdout42,
-# holdout39, holdout34, holdout32, holdout30, holdout22, holdout17, holdout18, holdout7, holdout10 and holdout13 have
-# only been measured, not read: they are the honest figures for questions nobody prepared for (27 of their questions
-# were once shown by mistake, see README).
+# to holdout139 (the newest), holdout134 to holdout136, holdout128 to holdout130, holdout122 to holdout124, holdout117,
+# holdout118, holdout112 to holdout114, holdout103 to holdout108, holdout94 to holdout97, holdout91, holdout90,
+# holdout87, holdout86, holdout75, holdout74, holdout69, holdout68, holdout66, holdout65, holdout61, holdout60,
+# holdout59, holdout57, holdout56, holdout53, holdout50, holdout47, holdout44, holdout42, holdout39, holdout34,
+# holdout32, holdout30, holdout22, holdout17, holdout18, holdout7, holdout10 and holdout13 have only been measured, not
+# read: they are the honest figures for questions nobody prepared for (27 of their questions were once shown by mistake,
+# see README).
 # Floors sit one question under today's figures (README "Answer quality").
 SETS = [
     ("questions.yaml", 0.99, 0.99),
@@ -69,7 +69,7 @@ SETS = [
     ("holdout37.yaml", 0.98, 0.99),  # diagnosis, chat asides; first run 88.8% / 100%
     ("holdout34.yaml", 0.95, 0.97),  # unseen: totals only
     ("holdout38.yaml", 0.96, 0.99),  # diagnosis, 50 both-trainings; first run 89.4% / 97.5%
-    ("holdout39.yaml", 0.97, 0.99),  # unseen: totals only
+    ("holdout39.yaml", 0.98, 0.99),  # unseen: totals only
     ("holdout40.yaml", 0.97, 0.99),  # diagnosis; first run 90.8% / 100.0%
     ("holdout41.yaml", 0.96, 0.99),  # diagnosis; first run 89.2% / 100.0%
     ("holdout43.yaml", 0.97, 0.99),  # diagnosis; first run 86.9% / 96.7%
@@ -91,7 +91,7 @@ SETS = [
     ("holdout57.yaml", 0.96, 0.99),  # unseen: totals only
     ("holdout56.yaml", 0.94, 0.99),  # unseen: totals only
     ("holdout62.yaml", 0.91, 0.97),  # diagnosis, 60 chat (stories, wrong guesses), 60 both; first run 78.1% / 97.5%
-    ("holdout63.yaml", 0.96, 0.99),  # diagnosis, 70 chat, 40 both; first run 91.2% / 100.0%
+    ("holdout63.yaml", 0.97, 0.99),  # diagnosis, 70 chat, 40 both; first run 91.2% / 100.0%
     ("holdout61.yaml", 0.95, 0.99),  # unseen: totals only
     ("holdout60.yaml", 0.96, 0.99),  # unseen: totals only
     ("holdout64.yaml", 0.94, 0.99),  # diagnosis, 70 long chat, 40 both; first run 81.9% / 100.0%
@@ -102,7 +102,7 @@ SETS = [
     ("holdout71.yaml", 0.96, 0.97),  # diagnosis, 50 phone-typed chat, 45 both; first run 92.5% / 97.5%
     ("holdout72.yaml", 0.91, 0.99),  # diagnosis, 55 chat, 45 both; first run 87.5% / 100.0%
     ("holdout73.yaml", 0.94, 0.99),  # diagnosis, 50 second-hand chat, 45 both; first run 92.5% / 100.0%
-    ("holdout69.yaml", 0.95, 0.97),  # unseen, measured once at the end of its round
+    ("holdout69.yaml", 0.96, 0.97),  # unseen, measured once at the end of its round
     ("holdout68.yaml", 0.94, 0.97),  # unseen, measured once at the end of its round
     ("holdout76.yaml", 0.96, 0.99),  # diagnosis, 60 chat (two questions, follow-ups), 40 both; first run 93.8% / 100.0%
     ("holdout77.yaml", 0.97, 0.99),  # diagnosis, 50 chat, 55 both; first run 91.2% / 100.0%
@@ -116,7 +116,7 @@ SETS = [
     ("holdout85.yaml", 0.95, 0.99),  # diagnosis, hurried fragments; first run 93.1% / 100.0%
     ("holdout75.yaml", 0.96, 0.99),  # unseen, measured once at the end of its round
     ("holdout74.yaml", 0.96, 0.97),  # unseen, measured once at the end of its round
-    ("holdout86.yaml", 0.95, 0.97),  # unseen, measured once at the end of its round
+    ("holdout86.yaml", 0.96, 0.97),  # unseen, measured once at the end of its round
     ("holdout87.yaml", 0.96, 0.99),  # unseen, measured once at the end of its round
     ("holdout88.yaml", 0.95, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 90.6% / 100.0%
     ("holdout89.yaml", 0.98, 0.99),  # diagnosis, terse Cantonese, 35 both; first run 95.6% / 100.0%
@@ -125,12 +125,12 @@ SETS = [
     ("holdout92.yaml", 0.96, 0.99),  # diagnosis, stories and two questions in one, 35 both; first run 93.1% / 100.0%
     ("holdout93.yaml", 0.98, 0.99),  # diagnosis, terse slang, comparisons; first run 94.4% / 100.0%
     ("holdout98.yaml", 0.94, 0.99),  # diagnosis, 55 both of every shape, 55 chat; first run 92.5% / 100.0%
-    ("holdout99.yaml", 0.92, 0.97),  # diagnosis, phone fragments as keywords, 55 both; first run 88.8% / 70.0%
-    ("holdout94.yaml", 0.95, 0.99),  # unseen; measured at the end of each round, never read
+    ("holdout99.yaml", 0.93, 0.97),  # diagnosis, phone fragments as keywords, 55 both; first run 88.8% / 70.0%
+    ("holdout94.yaml", 0.96, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout95.yaml", 0.92, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout96.yaml", 0.94, 0.99),  # unseen; measured at the end of each round, never read
     ("holdout97.yaml", 0.96, 0.99),  # unseen; measured at the end of each round, never read
-    ("holdout100.yaml", 0.93, 0.99),  # diagnosis, retired cadres' long stories; first run 88.1% / 95.0%
+    ("holdout100.yaml", 0.94, 0.99),  # diagnosis, retired cadres' long stories; first run 88.1% / 95.0%
     ("holdout101.yaml", 0.96, 0.99),  # diagnosis, comparisons of the two, 35 both; first run 93.8% / 100.0%
     ("holdout102.yaml", 0.91, 0.99),  # diagnosis, 80 both-trainings questions; first run 88.1% / 100.0%
     ("holdout103.yaml", 0.96, 0.99),  # unseen; first run 95.0% / 100.0%
@@ -141,7 +141,7 @@ SETS = [
     ("holdout108.yaml", 0.95, 0.94),  # unseen; first run 94.4% / 95.0%
     ("holdout109.yaml", 0.95, 0.99),  # diagnosis, WeChat groups, varied both; first run 89.4% / 100.0%
     ("holdout110.yaml", 0.95, 0.97),  # diagnosis, talk-show hosts' anecdotes; first run 93.1% / 97.5%
-    ("holdout111.yaml", 0.94, 0.97),  # diagnosis, student volunteers, two in one; first run 88.8% / 97.5%
+    ("holdout111.yaml", 0.95, 0.97),  # diagnosis, student volunteers, two in one; first run 88.8% / 97.5%
     ("holdout112.yaml", 0.93, 0.97),  # unseen; first run 92.5% / 97.5%
     ("holdout113.yaml", 0.93, 0.99),  # unseen; first run 90.0% / 100.0%
     ("holdout114.yaml", 0.94, 0.99),  # unseen; first run 93.1% / 100.0%
@@ -167,9 +167,9 @@ SETS = [
     ("holdout134.yaml", 0.96, 0.97),  # unseen; first run 96.9% / 100.0%
     ("holdout135.yaml", 0.91, 0.95),  # unseen; first run 91.2% / 97.5%
     ("holdout136.yaml", 0.90, 0.97),  # unseen; first run 90.6% / 100.0%
-    ("holdout137.yaml", 0.92, 0.95),  # unseen (newest); measured once; 93.1% / 97.5%
-    ("holdout138.yaml", 0.90, 0.97),  # unseen (newest); measured once; 91.2% / 100.0%
-    ("holdout139.yaml", 0.96, 0.95),  # unseen (newest); measured once; 96.9% / 97.5%
+    ("holdout137.yaml", 0.92, 0.95),  # unseen (newest); first run (late in the round) 93.1% / 97.5%
+    ("holdout138.yaml", 0.90, 0.97),  # unseen (newest); first run (late in the round) 91.2% / 100.0%
+    ("holdout139.yaml", 0.96, 0.95),  # unseen (newest); first run (late in the round) 96.9% / 97.5%
 ]
 
 
