@@ -107,6 +107,7 @@ UNKNOWN_FOCUS_PENALTY = 0.75
 # where asked, a both-trainings fact none of whose own variants ask where (0.9 to 0.95: +4 of 12,335 diagnosis
 # questions, none lost; the same for dates, people or who did it loses as many as it wins)
 NOT_ASKED_PENALTY = 0.95
+_ASKED_OWN = frozenset({"where"})  # kinds of question a fact's own variants must ask to be about them
 # the question names a place or person jieba knows but the knowledge never mentions (湛江, 江西省): another topic
 FOREIGN_NAME_PENALTY = 0.7
 # A homophone typo is corrected only when the typed characters are not a word themselves and differ from the known
@@ -251,9 +252,6 @@ _KIN = re.compile(r"(?<=[我俺听])(?:们)?家?的?" + _KIN_WORDS + r"(?:们)?"
                   # (学长说…, 我们队长说…: a fellow student who told it, when what they said follows)
                   r"|(?:(?<=^)|(?<=[我俺听,]))(?:们)?的?(?:学长|学姐|学弟|学妹|师兄|师姐|师弟|师妹|队长|队友|室友|舍友|"
                   r"同学|同桌)(?:们)?(?=说|讲|告诉|问)")
-# who of the asker's people told them, whole (我老公说有个女书记…): what follows is what was said
-_KIN_TOLD = re.compile(r"(?:^|(?<=[,?!;:]))(?:我|俺)(?:们)?家?的?" + _KIN_WORDS + r"(?:们)?(?:听说|听人说|说|讲|告诉我)"
-                       r"(?=[^,?!;:]{4,})")
 # the asker's own story of who told them, up to 说 (我们村书记去省委党校听课回来说…): what follows is what was said
 _TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:听?(?:我|俺|咱)们?(?!想|要|记得|问|觉得|知道|是|在|不|也|就|还|只|看|刷|读)"
                      r"[^,?!;:说讲]{2,16}?(?:回来|回家)?(?:说|讲)"
@@ -267,6 +265,7 @@ _SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也
                          r"(?:让|叫|要|要求|安排|布置)(?:我|俺|咱|大家)们?[^,?!;:]{2,20}(?=,)")
 # the start of a training (培训开头谁讲的) is its opening, not the opening lines of its article
 _TRAINING_START = re.compile(r"(?<=培训|训班)(?:开头|开场|一开始|刚开始)")
+# 第几公里: which of them (最后一公里, 最先一公里), not how many; 第几次, 第几天 still count
 _ORDINAL = re.compile(r"第几(?=[\u4e00-\u9fff])(?![次届期批天年课讲位个名])")
 # 规模最小: a size guessed wrong, not the youngest (最小 alone is 年龄最小)
 _SMALLEST = re.compile(r"(?<=规模)最[小少]")
@@ -394,7 +393,6 @@ _TOLD_BEFORE = "好这前近十廿"
 # a span of time the asker tells (这几年在搞…, 当过十几年村会计, 干了几十年): not how long something took
 _TOLD_SPAN = re.compile(rf"(?:[{_TOLD_BEFORE}那]几|几十)(?=[年天个月])")
 # a blank in a half-remembered word (学有所啥, 湾子什么): what it stands for, up to BLANK_MAX characters
-_ASKED_OWN = frozenset({"where"})  # kinds of question a fact's own variants must ask to be about them
 _BLANK = re.compile(r"啥|什么|甚么")
 _NUMERAL_CLASS = "[一二两三四五六七八九十百]"
 _COUNTED_BLANK = re.compile(r"几([\u4e00-\u9fff])几([\u4e00-\u9fff])")
@@ -823,8 +821,7 @@ class Matcher:
 
     @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - a message's clauses are folded by each route that reads them
     def _prefold(self, text: str) -> str:
-        folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(
-            " ,?!~.;:").rstrip(" ,~;:")
+        folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
         folded = _SEPARATED.sub(r"\1\2", folded)
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
