@@ -262,10 +262,10 @@ def decide(kb: KnowledgeBase, question: str, analysis: Analysis, script: Script,
     for fid in chosen_ids:
         articles = kb.fact(fid).articles
         for aid in articles:
-            # (以前给村书记办过类似的培训吗: 村书记 names 湖北's training, but 茂名's half speaks of 村书记 too)
-            spoken = any(w in fold(p.answer) for p in kb.fact(fid).parts if p.article == aid
-                         for w in analysis.role_words)
-            if aid not in covered and (only is None or aid in only or len(articles) == 1 or spoken):
+            # (以前给村书记办过类似的培训吗: 村书记 names 湖北's training, but 茂名's half speaks of 村书记 too; folded
+            # only then, not for every answer)
+            if aid not in covered and (only is None or aid in only or len(articles) == 1 or any(
+                    w in fold(p.answer) for p in kb.fact(fid).parts if p.article == aid for w in analysis.role_words)):
                 parts += _parts(kb, fid, script, only=aid)
                 covered.add(aid)
     sugg = suggestions_for(kb, cands, script, set(chosen_ids))

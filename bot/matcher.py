@@ -321,7 +321,7 @@ _BODY_NAME = re.compile(r"..(?:社|报|台|网|大学|学院|党校|公司|集�
 _IS_IT = re.compile(r"是([^\W的]{2,6})[吗吧嘛](?=\W|$)")  # the thing guessed: 是比亚迪吗
 # 在茂南区对吧: which district; 基地在高州，对不对: where
 _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))"
-                            r"|[\u4e00-\u9fff]{2,3}(?=,?(?:对不对|对吧|是吧|是不是|吧|吗)?[啊呀呢吧]?\?\W*$))")
+                            r"|[\u4e00-\u9fff]{2,3}(?=,?(?:(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?|\?)\W*$))")
 # (not a number that describes who is meant: 有个30岁的年轻村书记也去了，是真的吗 confirms that he went)
 _GUESSED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?多?(?![\d.万千多]|[岁年个位名]的)"
                              r"|[一两三四五六七八九十百]+多?[万千]多?"  # (五十多万)

@@ -1750,3 +1750,9 @@ def test_what_kind_of_training_and_the_province_before_its_department(qa: QA) ->
     answer = qa.ask("茂名市委书记平时怎么跟镇街书记沟通，湖北省委领导在培训时又是怎么跟学员交流的？")
     assert "约谈" in answer.text and "谈心谈话" in answer.text, answer.reason
     assert qa.matcher.terms(qa.matcher._prefold("湖北省委组织部下发了啥清单"))[:2] == ["湖北", "省委组织部"]
+
+
+def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> None:
+    # 在高州，对不对 and 听说…设在武汉？ both ask where: the guessed place stands for 哪个
+    for question in ("基地在高州，对不对", "听说主课堂设在武汉？"):
+        assert "哪个" in qa.matcher._prepare(question)[0], question
