@@ -1756,3 +1756,13 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     # 在高州，对不对 and 听说…设在武汉？ both ask where: the guessed place stands for 哪个
     for question in ("基地在高州，对不对", "听说主课堂设在武汉？"):
         assert "哪个" in qa.matcher._prepare(question)[0], question
+
+
+@pytest.mark.parametrize(("question", "expect", "fact"), [
+    # who told the asker: 听我邻居讲 (听我讲 is left once 邻居 goes), and Cantonese 阿叔 (uncle)
+    ("听我邻居讲湖北那次村书记培训有3万人参加，真有这么多吗", "2.28万", "hb-participants"),
+    ("阿叔問：湖北嗰個村書記培訓係咪淨係網上睇片就算？", "視頻授課", "both-format"),
+])
+def test_tellers_the_asker_heard_it_from(qa: QA, question: str, expect: str, fact: str) -> None:
+    answer = qa.ask(question)
+    assert answer.facts == (fact,) and expect in answer.text, answer.reason
