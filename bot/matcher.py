@@ -258,8 +258,8 @@ _TELLER = re.compile(r"(?:^|(?<=[,?!;:]))(?:听?(?:我|俺|咱)们?(?!想|要|�
                      r"[^,?!;:说讲]{2,16}?(?:回来|回家)?(?:说|讲)"
                      r"|[^,?!;:说讲]{0,6}?有人(?:跟我|和我|对我|给我)?(?:说|讲|提到|提起)"
                      r"|(?:之前|以前|早前|前几天|上次)听(?:人|别人)?(?:说|讲)"
-                     # (听我邻居讲… once _KIN has taken 邻居: who told the asker is gone, 听我讲 is left)
-                     r"|听(?:我|俺)(?:说|讲))(?:了|的)?"
+                     # (听我邻居讲, 听同事讲… once _KIN has taken who told it: 听我讲, 听讲 are left)
+                     r"|听(?:(?:我|俺)(?:说|讲)|讲(?![座课])))(?:了|的)?"
                      r"(?=[^,?!;:]{4,})")
 # who the asker is, before what they ask (我是襄阳的退休老支书，…): no subject of the question
 _SELF_INTRO = re.compile(r"^(?:我|俺|本人)(?:以前|原来|之前|曾经|也|现在)?是(?!不是)[^,?!;:]{1,16}(?=,)"
@@ -307,11 +307,11 @@ _GUESS = re.compile(r"是[\d三四五六七八九十百千万.]+[个位名人天
                     # (学了四天？还是五天, 去北京的有20个人？: a count told and asked back)
                     r"|(?<![哪几这那\d])[\d两三四五六七八九十百千万.]+多?[个位名人天年万号日]人?(?:\?|还是)"
                     r"|吧\W*$|对吧|对不对|对嘛|是吧|记错|没错吧|说错|真的假的|是真的吗|我猜|印象[里中]|好像是|应该是|是不是"
-                    r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对"
+                    r"|[是对,]吗[啊呀呢哈]*\W*$|真的吗|是这个数|这个数对|是这样吗|是这样的吗|是这样吧"
                     # (听说主课堂设在武汉？: a claim heard, asked back without a question word)
                     r"|^(?:听说|据说|听人说|有人说|我记得)(?!.*(?:什么|啥|哪|谁|多少|几|怎|如何|为何))[^?]+\?\W*$")
 # what asks whether something told is right (对不对, 是真的吗)
-_TAGS = r"对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧"
+_TAGS = r"对不对|对吧|对吗|对嘛|是吗|是吧|是不是|真的假的|是真的吗|真的吗|没错吧|没记错吧|是这样吗|是这样的吗|是这样吧"
 # a sentence that only asks whether the one before is right
 _TAG_ONLY = re.compile(rf"(?:{_TAGS})[啊呀吧呢吗哈]*$")
 # a clause ending by asking whether what it tells is right (听说全市镇街书记都被叫去回炉培训了是真的吗)
@@ -325,6 +325,9 @@ _IS_IT = re.compile(r"是([^\W的]{2,6})[吗吧嘛](?=\W|$)")  # the thing guess
 # 在茂南区对吧: which district; 基地在高州，对不对: where
 _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))"
                             r"|[\u4e00-\u9fff]{2,3}(?=,?(?:(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?|\?)\W*$))")
+# 开班动员是市长做的吧: a post guessed as the one who did it asks who did it
+_GUESSED_POST = re.compile(r"(?<=是)[\u4e00-\u9fff]{0,4}?(?:市长|省长|县长|区长|镇长|部长|局长|厅长|处长|主任|书记|校长"
+                           r"|领导|老师|教授|专家)(?=(?:做|讲|作|办|搞|主持|上|发|提|说)[\u4e00-\u9fff]?的)")
 # (not a number that describes who is meant: 有个30岁的年轻村书记也去了，是真的吗 confirms that he went)
 _GUESSED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?多?(?![\d.万千多]|[岁年个位名]的)"
                              r"|[一两三四五六七八九十百]+多?[万千]多?"  # (五十多万)
@@ -1742,7 +1745,7 @@ class Matcher:
         """A question corrected and folded, its words, and its content words."""
         folded = self._reword(self._drop_teller(self._drop_self(self._prefold(question))))
         if _GUESS.search(folded):
-            folded = _GUESSED_PLACE.sub("哪个", folded)
+            folded = _GUESSED_POST.sub("谁", _GUESSED_PLACE.sub("哪个", folded))
         folded = self._fill_blank(self.correct(folded))
         m = _BY_ORGANISER.search(folded)
         if m and not _ASKS.search(m.group(0)) and _ASKS.search(folded[m.end():]):

@@ -1647,7 +1647,7 @@ def test_who_told_the_asker_and_where_they_had_been_is_not_asked(qa: QA) -> None
     # a claim heard and asked back: the wrong place, outlet or post guessed is what is asked
     ("听说全国村书记视频培训的主课堂设在武汉？", "北京", "both-venue"),
     ("同事说湖北村书记培训那篇是新华社写的，是吗？", "湖北日报", "hb-byline"),
-    ("老王说佛茂对口帮扶那堂课是茂名副市长讲的，是不是？", "王树斌", "mm-lectures-overview"),
+    ("老王说佛茂对口帮扶那堂课是茂名副市长讲的，是不是？", "王树斌", "mm-wangshubin"),  # (the post: who spoke)
     # X还是Y: the side the article has
     ("周代年是哪个市的，宜昌还是枝江？", "枝江市", "hb-zhou-dainian-who"),
     ("学员是集中学习还是分散学习？", "集中", "both-format"),
@@ -1762,7 +1762,11 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     # who told the asker: 听我邻居讲 (听我讲 is left once 邻居 goes), and Cantonese 阿叔 (uncle)
     ("听我邻居讲湖北那次村书记培训有3万人参加，真有这么多吗", "2.28万", "hb-participants"),
     ("阿叔問：湖北嗰個村書記培訓係咪淨係網上睇片就算？", "視頻授課", "both-format"),
+    # a post guessed as who did it asks who (是市长做的，真的假的); 是这样吗 asks whether a guess is right
+    ("听同事讲那个镇街书记培训开班动员是市长做的，真的假的？", "庄悦群", "mm-opening-who"),
+    ("茂名开班动员是市长做的吧", "庄悦群", "mm-opening-who"),
+    ("我阿姨在香港看到新闻，说茂名镇街书记回炉培训搞了一个星期，是这样吗？", "3天", "mm-dates"),
 ])
-def test_tellers_the_asker_heard_it_from(qa: QA, question: str, expect: str, fact: str) -> None:
+def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
     assert answer.facts == (fact,) and expect in answer.text, answer.reason
