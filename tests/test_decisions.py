@@ -29,6 +29,7 @@ from bot.normalize import detect_script, fold, join_keywords
     "湖北省一共有多少个行政村?",  # 行政 is a word, not a place called 行政村 named without its kind
     "保康的县长是谁",  # 保康 is 保康县, known; its county head is not stated
     "车东耀那堂课讲了多久", "曾春的生态建设专题课讲了多长时间?",  # a lesson's length (3天培训里 is the training's)
+    "庄悦群曾经获得过什么荣誉", "黄毅曾经拿过什么奖",  # honours: only the 15 secretaries' are told
 ])
 def test_declines_what_the_articles_do_not_state(qa: QA, question: str) -> None:
     answer = qa.ask(question)
@@ -1766,6 +1767,10 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     ("听同事讲那个镇街书记培训开班动员是市长做的，真的假的？", "庄悦群", "mm-opening-who"),
     ("茂名开班动员是市长做的吧", "庄悦群", "mm-opening-who"),
     ("我阿姨在香港看到新闻，说茂名镇街书记回炉培训搞了一个星期，是这样吗？", "3天", "mm-dates"),
+    # 多常 is a slip for 多长; 而設 (set up for) is phrasing; 曾經攞過咩榮譽 asks an honour told, not a past
+    ("湖北视频培训学员的学习时间一共多常？", "四天半", "hb-duration"),
+    ("「百人課堂」係針對咩人而設嘅培訓？", "量身定製", "mm-what-is-bairen"),
+    ("登上講台嘅優秀村書記曾經攞過咩榮譽？", "兩優一先", "hb-fifteen-secretaries"),
 ])
 def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
