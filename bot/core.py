@@ -80,13 +80,14 @@ class QA:
             return decide(kb, asked, analyse(text, article=aid), script, EACH_THRESHOLD, EACH_MIN_COVERAGE)
 
         # (茂名培训是24号开始的吧？那开班式是哪天: the premise is told; what follows 那 is asked)
+        analysis = analyse(text)
+        whole = decide(kb, question, analysis, script)
         after = matcher.after_premise(text)
         if after:
             alone = decide(kb, question, analyse(after), script)
-            if alone.answered:
+            # (茂名那篇说…落实到位了，那工程就会咋样: 那 may point back, the premise then part of what is asked)
+            if alone.answered and alone.confidence >= whole.confidence:
                 return alone
-        analysis = analyse(text)
-        whole = decide(kb, question, analysis, script)
         # (an unnamed question whose best fact scores under the per-training bar is not worth two more passes)
         top_score = analysis.candidates[0].score if analysis.candidates else 0.0
         partial = {p.article for p in whole.parts} != set(kb.articles)
