@@ -1661,7 +1661,9 @@ class Matcher:
         guessed = [w for w in dict.fromkeys(words[after:]) if w not in self._alias_article and (
             self._is_entity(w) or (self.idf(w) == UNKNOWN_WEIGHT and (
                 self.segmenter.is_name(w) or w in asked or _BODY_NAME.search(w))))]
-        out = ["".join(x for x in words if x != w) for w in guessed[:MAX_GUESSES]]
+        # (an outlet or school guessed, 是新华社写的, stands for which one: 是哪家写的)
+        out = ["".join(("哪家" if _BODY_NAME.search(w) else "") if x == w else x for x in words)
+               for w in guessed[:MAX_GUESSES]]
         if _GUESSED_NUMBER.search(folded):  # (大概三万人左右: how many)
             out.append(_number_asked(folded))
         return out

@@ -1778,3 +1778,12 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
 def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
     assert answer.facts == (fact,) and expect in answer.text, answer.reason
+
+
+def test_subheadings_are_their_own_fact_and_the_title_stays_the_title(qa: QA) -> None:
+    answer = qa.ask("茂名那篇稿子最后一个小标题写的是什么来着")
+    assert answer.facts == ("mm-subheadings",) and "传授交流真本事" in answer.text, answer.reason
+    answer = qa.ask("两篇文章的小标题分别有哪些?")
+    assert set(answer.facts) == {"mm-subheadings", "hb-subheadings"} and "干货满满" in answer.text, answer.reason
+    answer = qa.ask("茂名那篇报道的标题是什么?")  # (标题 is not 小标题)
+    assert answer.facts == ("mm-title",), answer.reason
