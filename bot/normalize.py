@@ -82,7 +82,9 @@ _VARIANT_CONTEXT = {"系": ("是", r"(?:(?<![关联体派世谱]系)(?=[哪谁�
                     "边": ("哪", r"(?=[一二两三四五六七八九十几\d][个位种样条句项日天年月号次场间家件类]"
                                 r"|[年日天月次届期])"),
                     # 倾 (chat) before what was talked about; elsewhere it is 倾向, 倾斜
-                    "倾": ("谈", r"(?=[了咗过什些啲咩乜偈计])")}
+                    "倾": ("谈", r"(?=[了咗过什些啲咩乜偈计]|[,，?？!！]|$)"),
+                    # 係咪真㗎 (is it true): whether, not a 真 asked about
+                    "真": ("", r"(?:(?<=是不是真)|(?<=系咪真)|(?<=是咪真))(?=的?[㗎嘅啊呀]?(?:[?？!！,，]|$))")}
 _ENGLISH = {"who": "谁", "what": "什么", "when": "什么时候", "where": "哪里", "which": "哪个",
             "how many people": "多少人", "how many": "多少", "editor": "编辑", "author": "作者", "reporter": "记者",
             "how long": "多久", "why": "为什么", "title": "职务", "topic": "题目", "theme": "主题"}

@@ -168,6 +168,9 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     assert fold("湖北村書記嗰個培訓係用咩方式上堂㗎?") == "湖北村书记那个培训是用什么方式上课?"
     assert fold("呢個培訓係咪講咗乜?邊啲人嚟咗?") == "这个培训是不是讲了什么?哪些人来了?"
     assert fold("有哪些环节呀👀") == "有哪些环节呀" and fold("燃不燃🔥 好❤️") == "燃不燃 好"  # emoji are tone
+    # 搵…傾 (find … and talk) ends in 倾 as 谈; 係咪真㗎 (is it true) asks whether, 真 is no subject
+    assert fold("搵鎮街書記傾，係咪真㗎？") == "找镇街书记谈,是不是?" and fold("倾向") == "倾向"
+    assert fold("真的吗") == "真的吗" and fold("多常时间") == "多长时间" and fold("常常") == "常常"
 
 
 @pytest.mark.parametrize(("question", "expect"), [
