@@ -274,6 +274,8 @@ _TRAINING_START = re.compile(r"(?<=培训|训班)(?:开头|开场|一开始|刚�
 _ORDINAL = re.compile(r"第几(?=[\u4e00-\u9fff])(?![次届期批天年课讲位个名])")
 # 规模最小: a size guessed wrong, not the youngest (最小 alone is 年龄最小)
 _SMALLEST = re.compile(r"(?<=规模)最[小少]")
+# 湖北省委 is one word to jieba, which the articles never use alone: 湖北 and its 省委 (省委领导, 省委党校)
+_PROVINCE_COMMITTEE = re.compile(r"(?<=湖北)(?=省委)")
 # attended (我爸去的那个培训): 去 says nothing the training's name does not
 _WENT_TO = re.compile(r"去(?=的(?:那个|那次|那场|这个|这次)?[^,?!;:的]{0,8}?(?:培训|班|课))")
 # a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
@@ -418,8 +420,8 @@ _ASKS = re.compile(rf"什么|甚么|啥|哪|谁|多少|(?<![{_TOLD_BEFORE}没])�
                    r"怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大|咋|"
                    r"没$|干嘛|([\u4e00-\u9fff])不\1|还是")  # 大不大, 线上还是线下
 # a person's name: "<role> 是谁 / 叫什么", "谁是 …"
-_WHO_Q = re.compile(r"(书记|部长|局长|市长|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|主任|指挥长|组长|"
-                    r"村长|镇长|县长|区长|村主任|"
+_WHO_Q = re.compile(r"(书记|部长|局长|市长|省委领导|领导|学员|同志|老师|专家|负责人|编辑|记者|作者|通讯员|"
+                    r"主任|指挥长|组长|村长|镇长|县长|区长|村主任|"
                     r"那个|那位|一位|人)(都)?(?:具体|到底|究竟)?(是谁|有谁|是哪位|是哪一位|是哪个人|叫什么|叫啥|的名字|名字|姓名)|^谁是")
 _ROLES = frozenset({"老师", "领导", "专家", "学员"})  # groups of people, often described rather than named
 # titles that the answer must carry too (化州市的市长是谁 is not answered by a 市委书记); by-lines count as one
@@ -429,7 +431,8 @@ _TITLES = {"书记": "书记", "部长": "部长", "局长": "局长", "市长":
            "指挥长": "指挥长", "组长": "组长", "专家": "专家",
            "编辑": "byline", "记者": "byline", "作者": "byline", "通讯员": "byline",
            # heads of a village, town or county: the articles name none (坡心镇的镇长是谁 is not its 书记)
-           "村长": "村长", "镇长": "镇长", "县长": "县长", "区长": "区长", "村主任": "村主任"}
+           "村长": "村长", "镇长": "镇长", "县长": "县长", "区长": "区长", "村主任": "村主任",
+           "省委领导": "省委领导"}  # (湖北's article never names its 省委领导)
 _TITLE_A = re.compile(r"书记|部长|局长|副市长|市长|主任|指挥长|组长|专家|编辑|记者|作者|通讯员|署名")
 # "谁 did it": a person, a body (市委, 中央组织部) or a role (负责同志, 领导班子成员) must be in the answer
 _AGENT_Q = re.compile(r"谁|哪位|哪些人")
@@ -830,7 +833,7 @@ class Matcher:
     @lru_cache(maxsize=RECENT_TEXTS)  # noqa: B019 - a message's clauses are folded by each route that reads them
     def _prefold(self, text: str) -> str:
         folded = _REQUEST.sub("", _MOMENT.sub("", _KIN.sub("", fold(text)))).lstrip(" ,?!~.;:").rstrip(" ,~;:")
-        folded = _SEPARATED.sub(r"\1\2", folded)
+        folded = _PROVINCE_COMMITTEE.sub(" ", _SEPARATED.sub(r"\1\2", folded))
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._canon[m.group(0)], folded)
         return folded

@@ -1790,3 +1790,12 @@ def test_subheadings_are_their_own_fact_and_the_title_stays_the_title(qa: QA) ->
     assert set(answer.facts) == {"mm-subheadings", "hb-subheadings"} and "干货满满" in answer.text, answer.reason
     answer = qa.ask("茂名那篇报道的标题是什么?")  # (标题 is not 小标题)
     assert answer.facts == ("mm-title",), answer.reason
+
+
+def test_the_provinces_committee_is_the_province_and_its_committee(qa: QA) -> None:
+    # 湖北省委 is one jieba word the articles never use: 湖北 and 省委, so 省委领导's facts are found
+    assert qa.matcher.terms(qa.matcher._prefold("湖北省委领导对筹备工作有什么要求"))[:2] == ["湖北", "省委"]
+    answer = qa.ask("茂名對鎮街書記提咗咩要求？湖北省委領導對籌備工作又有咩要求？")
+    assert set(answer.facts) == {"mm-four-requirements", "hb-rehearsal"} and "全景式" in answer.text, answer.reason
+    assert not qa.ask("湖北省委党校的校长是谁?").answered  # (its head is not stated)
+    assert not qa.ask("湖北省委领导叫什么名字").answered  # (nor its 省委领导's name, though a trainee tells of them)
