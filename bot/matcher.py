@@ -276,6 +276,7 @@ _ORDINAL = re.compile(r"第几(?=[\u4e00-\u9fff])(?![次届期批天年课讲位
 _SMALLEST = re.compile(r"(?<=规模)最[小少]")
 # 湖北省委 is one word to jieba, which the articles never use alone: 湖北 and its 省委 (省委领导, 省委党校)
 _PROVINCE_COMMITTEE = re.compile(r"(?<=湖北)(?=省委)")
+_NAME_NUMERALS = frozenset("一二两三四五六七八九十百千万")
 # attended (我爸去的那个培训): 去 says nothing the training's name does not
 _WENT_TO = re.compile(r"去(?=的(?:那个|那次|那场|这个|这次)?[^,?!;:的]{0,8}?(?:培训|班|课))")
 # a verb and its object parted by 了 (发了言, 讲了话, 上了课): the word they make
@@ -1032,7 +1033,8 @@ class Matcher:
             n = len(name)
             place = bool(_PLACE_END.search(name))
             found = None
-            for size in (n - 1,) if name in self._typo_terms else (n, n - 1, n + 1):
+            term = name in self._typo_terms
+            for size in (n - 1, n) if term else (n, n - 1, n + 1):
                 for i in range(len(text) - size + 1):
                     seg = text[i:i + size]
                     # a dropped or added character inside (尧治村); a changed or swapped one keeps an end (饶治河村)
@@ -1045,7 +1047,11 @@ class Matcher:
                             or any(self.segmenter.is_name(x) or self.segmenter.is_word(x)
                                    for x in (seg, seg[:-1]) if len(x) >= 2)):
                         continue  # (湛江市 is a place of its own, not a slip for 潜江市)
-                    if size == n and sorted(seg) != sorted(name) and (not place or seg[-1] != name[-1]):
+                    # (or a number in a name misremembered: 千人课堂 is 百人课堂)
+                    renumbered = size == n and all(a in _NAME_NUMERALS and b in _NAME_NUMERALS
+                                                   for a, b in zip(seg, name, strict=True) if a != b)
+                    if size == n and not renumbered and (term or (
+                            sorted(seg) != sorted(name) and (not place or seg[-1] != name[-1]))):
                         continue  # a changed character only in a place's name: 根子村 is not 根子镇, 王小明 not 王小慧
                     found = (i, size)
                     break

@@ -1799,3 +1799,12 @@ def test_the_provinces_committee_is_the_province_and_its_committee(qa: QA) -> No
     assert set(answer.facts) == {"mm-four-requirements", "hb-rehearsal"} and "全景式" in answer.text, answer.reason
     assert not qa.ask("湖北省委党校的校长是谁?").answered  # (its head is not stated)
     assert not qa.ask("湖北省委领导叫什么名字").answered  # (nor its 省委领导's name, though a trainee tells of them)
+
+
+def test_a_number_misremembered_in_a_name_is_that_name(qa: QA) -> None:
+    # 千人课堂 is 百人课堂 (a number in a term changed); 王小明 is still not 王小慧, nor 根子村 根子镇
+    m = qa.matcher
+    assert m.correct("茂名那个叫千人课堂") == "茂名那个叫百人课堂"
+    assert m.correct("王小明讲了啥") == "王小明讲了啥" and "根子村" in m.correct("根子村在哪")
+    answer = qa.ask("哎我在整理申论素材，茂名那个培训是不是叫“柏桥讲堂·千人课堂”来着？")
+    assert answer.facts == ("mm-training-name",) and "百人课堂" in answer.text, answer.reason
