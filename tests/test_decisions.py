@@ -1777,6 +1777,9 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     # 那工程 points back at what the premise told: the question after 那 alone is taken only when it is surer
     ("茂名那篇说镇街书记把百千万工程落实到位了，那工程就会咋样？", "成功了大半", "mm-secretary-importance"),
     ("地方主要领导有没有到培训现场？", "庄悦群", "both-leaders"),  # 主要领导 are 领导, not a 地方 (place)
+    # 党建 is a word (not 党/建有, a 建设), and 覆盖的范围 is the 规模
+    ("培训跟党建有什么关系", "高质量党建", "both-discussion"),
+    ("培训覆盖的范围有多大？", "2.28万", "both-scale"),
 ])
 def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
