@@ -1811,3 +1811,11 @@ def test_a_number_misremembered_in_a_name_is_that_name(qa: QA) -> None:
     assert m.correct("王小明讲了啥") == "王小明讲了啥" and "根子村" in m.correct("根子村在哪")
     answer = qa.ask("哎我在整理申论素材，茂名那个培训是不是叫“柏桥讲堂·千人课堂”来着？")
     assert answer.facts == ("mm-training-name",) and "百人课堂" in answer.text, answer.reason
+
+
+def test_domain_words_are_not_glued_to_the_next_character(qa: QA) -> None:
+    # jieba's HMM glued unknown words of the articles to what follows (佛茂有, 两委是, 清/正是): the lexicon keeps them
+    m = qa.matcher
+    for text, word in (("佛茂有什么", "佛茂"), ("两委是什么", "两委"), ("清正是什么", "清正"), ("讲补短板", "补短板"),
+                       ("讲建强", "建强"), ("做深做细有什么", "做深做细"), ("培训跟献一策", "献一策")):
+        assert word in m.terms(m._prefold(text)), text
