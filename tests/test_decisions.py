@@ -1780,6 +1780,9 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     # 党建 is a word (not 党/建有, a 建设), and 覆盖的范围 is the 规模
     ("培训跟党建有什么关系", "高质量党建", "both-discussion"),
     ("培训覆盖的范围有多大？", "2.28万", "both-scale"),
+    # 跟龙有关的 (about the dragon) asks no relation
+    ("我们老师说黄毅那节课开门见山讲了句跟龙有关的俗话，是啥呀", "龙头摆", "mm-huangyi-dragon"),
+    ("那5个专题里有一个跟红色有关的，全称叫啥?", "建设红色美丽村庄", "both-village-building"),
 ])
 def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
