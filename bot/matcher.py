@@ -332,7 +332,10 @@ _GUESSED_PLACE = re.compile(r"(?<=在)(?:[\u4e00-\u9fff]{1,2}(?=[区县](?!委))
                             r"|[\u4e00-\u9fff]{2,3}(?=,?(?:(?:对不对|对吧|是吧|是不是|吧|吗)[啊呀呢吧]?|\?)\W*$))")
 # 开班动员是市长做的吧: a post guessed as the one who did it asks who did it
 _GUESSED_POST = re.compile(r"(?<=是)[\u4e00-\u9fff]{0,4}?(?:市长|省长|县长|区长|镇长|部长|局长|厅长|处长|主任|书记|校长"
-                           r"|领导|老师|教授|专家)(?=(?:做|讲|作|办|搞|主持|上|发|提|说)[\u4e00-\u9fff]?的)")
+                           r"|领导|老师|教授|专家)(?=(?:做|讲|作|办|搞|主持|上|发|提|说)[\u4e00-\u9fff]?的)"
+                           # (是湖北省委组织部自己办的吧: a body guessed as who ran it asks who ran it)
+                           r"|(?<=是)[\u4e00-\u9fff ]{0,6}?(?:组织部|省委|市委|党校|政府)(?:自己|单独|独自|一家)?"
+                           r"(?=(?:办|举办|主办|组织|搞)的)")
 # (not a number that describes who is meant: 有个30岁的年轻村书记也去了，是真的吗 confirms that he went)
 _GUESSED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?多?(?![\d.万千多]|[岁年个位名]的)"
                              r"|[一两三四五六七八九十百]+多?[万千]多?"  # (五十多万)

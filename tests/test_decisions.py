@@ -1769,6 +1769,7 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     # a post guessed as who did it asks who (是市长做的，真的假的); 是这样吗 asks whether a guess is right
     ("听同事讲那个镇街书记培训开班动员是市长做的，真的假的？", "庄悦群", "mm-opening-who"),
     ("茂名开班动员是市长做的吧", "庄悦群", "mm-opening-who"),
+    ("湖北那个视频培训是湖北省委组织部自己办的吧？", "中央组织部", "hb-organisers"),  # a body guessed: who ran it
     ("我阿姨在香港看到新闻，说茂名镇街书记回炉培训搞了一个星期，是这样吗？", "3天", "mm-dates"),
     # 多常 is a slip for 多长; 而設 (set up for) is phrasing; 曾經攞過咩榮譽 asks an honour told, not a past
     ("湖北视频培训学员的学习时间一共多常？", "四天半", "hb-duration"),
