@@ -1757,8 +1757,8 @@ def test_what_kind_of_training_and_the_province_before_its_department(qa: QA) ->
 
 
 def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> None:
-    # 在高州，对不对 and 听说…设在武汉？ both ask where: the guessed place stands for 哪个
-    for question in ("基地在高州，对不对", "听说主课堂设在武汉？"):
+    # 在高州，对不对, 听说…设在武汉？ and 在高州办的吧 ask where: the guessed place stands for 哪个
+    for question in ("基地在高州，对不对", "听说主课堂设在武汉？", "茂名培训是在高州办的吧"):
         assert "哪个" in qa.matcher._prepare(question)[0], question
 
 
