@@ -1784,6 +1784,10 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     # 跟龙有关的 (about the dragon) asks no relation
     ("我们老师说黄毅那节课开门见山讲了句跟龙有关的俗话，是啥呀", "龙头摆", "mm-huangyi-dragon"),
     ("那5个专题里有一个跟红色有关的，全称叫啥?", "建设红色美丽村庄", "both-village-building"),
+    # 有没有人讲 asks whether it was told, not about a 人; 之间 is phrasing; 出了什么力 is 做了什么
+    ("两边培训里有没有人讲生态建设或者生态经济？", "绿美茂名", "both-ecology-tourism"),
+    ("两次培训里，领导和学员之间有什么面对面谈话的安排？", "谈心谈话", "both-leaders"),
+    ("两个培训里组织部门都出了什么力？", "省委组织部", "both-organisation-departments"),
 ])
 def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
