@@ -1789,6 +1789,9 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     ("两次培训里，领导和学员之间有什么面对面谈话的安排？", "谈心谈话", "both-leaders"),
     ("两个培训里组织部门都出了什么力？", "省委组织部", "both-organisation-departments"),
     ("培训里有没有讲带领村民致富、发展集体经济？", "村级集体经济", "both-economy"),
+    # 来自 (from) is phrasing: which village, or how many towns, is asked
+    ("马聂来自哪个村", "铜岭村", "hb-ma-nie-who"),
+    ("茂名和湖北的学员分别来自多少个镇街、多少个分课堂？", "131个", "both-scale"),
 ])
 def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
     answer = qa.ask(question)
