@@ -1832,3 +1832,12 @@ def test_domain_words_are_not_glued_to_the_next_character(qa: QA) -> None:
     for text, word in (("佛茂有什么", "佛茂"), ("两委是什么", "两委"), ("清正是什么", "清正"), ("讲补短板", "补短板"),
                        ("讲建强", "建强"), ("做深做细有什么", "做深做细"), ("培训跟献一策", "献一策")):
         assert word in m.terms(m._prefold(text)), text
+
+
+def test_a_guess_asked_back_before_the_question_is_asked(qa: QA) -> None:
+    # a tag ending a clause (…50万村书记，真的假的？准确数字是多少), 我估 (I guess) and 学了一周？ ask the number back
+    m = qa.matcher
+    for question, guessed in (("室友刷到说全国有50万村书记一起上网课，真的假的？准确数字是多少", "50"),
+                              ("我估茂名大概有100个镇街左右，实际系几多个？", "100")):
+        assert guessed not in m._prepare(question)[0], question
+    assert "duration" in m.analyse(m._prepare("听说湖北那个视频培训学了一周？我咋感觉没那么久呢")[0]).wants
