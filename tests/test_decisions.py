@@ -1841,3 +1841,9 @@ def test_a_guess_asked_back_before_the_question_is_asked(qa: QA) -> None:
                               ("我估茂名大概有100个镇街左右，实际系几多个？", "100")):
         assert guessed not in m._prepare(question)[0], question
     assert "duration" in m.analyse(m._prepare("听说湖北那个视频培训学了一周？我咋感觉没那么久呢")[0]).wants
+
+
+def test_how_the_trainees_felt_is_what_they_said(qa: QA) -> None:
+    # 感觉 is 觉得 (their view of it): what trainees said, not a word asked about
+    answer = qa.ask("湖北学员感觉培训咋样")
+    assert answer.answered and answer.facts[0].startswith("hb-"), answer.reason
