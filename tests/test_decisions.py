@@ -1792,6 +1792,8 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     # 来自 (from) is phrasing: which village, or how many towns, is asked
     ("马聂来自哪个村", "铜岭村", "hb-ma-nie-who"),
     ("庄悦群希望大家学完达到啥效果 学有所啥来着", "学有所获", "mm-expectations"),  # (效果: no article word)
+    ("請問香港商報該篇報道的責任編輯是誰？", "郭昕玥", "mm-editor"),  # 該篇 is 這篇 (the answer in traditional)
+    ("两边参加培训的规模各有多大？", "2.28万", "both-scale"),  # 规模各有多大: a size, not an age
     ("茂名和湖北的学员分别来自多少个镇街、多少个分课堂？", "131个", "both-scale"),
 ])
 def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
