@@ -171,6 +171,7 @@ def test_regional_spellings_fold_to_standard_words() -> None:
     # 搵…傾 (find … and talk) ends in 倾 as 谈; 係咪真㗎 (is it true) asks whether, 真 is no subject
     assert fold("搵鎮街書記傾，係咪真㗎？") == "找镇街书记谈,是不是?" and fold("倾向") == "倾向"
     assert fold("真的吗") == "真的吗" and fold("多常时间") == "多长时间" and fold("常常") == "常常"
+    assert fold("上完課之後去咗邊？") == "上完课之后去了哪?"  # 去咗邊 (went where)
 
 
 @pytest.mark.parametrize(("question", "expect"), [
@@ -1794,6 +1795,7 @@ def test_a_place_guessed_is_asked_with_or_without_a_question_mark(qa: QA) -> Non
     ("庄悦群希望大家学完达到啥效果 学有所啥来着", "学有所获", "mm-expectations"),  # (效果: no article word)
     ("請問香港商報該篇報道的責任編輯是誰？", "郭昕玥", "mm-editor"),  # 該篇 is 這篇 (the answer in traditional)
     ("两边参加培训的规模各有多大？", "2.28万", "both-scale"),  # 规模各有多大: a size, not an age
+    ("茂名培训最后一日，书记们上完课之后去咗边？", "回到各自岗位", "mm-ending"),  # (上完课: jieba's 上/完课)
     ("茂名和湖北的学员分别来自多少个镇街、多少个分课堂？", "131个", "both-scale"),
 ])
 def test_tellers_posts_guessed_and_guesses_asked_back(qa: QA, question: str, expect: str, fact: str) -> None:
