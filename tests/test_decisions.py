@@ -1851,3 +1851,9 @@ def test_how_the_trainees_felt_is_what_they_said(qa: QA) -> None:
     # 感觉 is 觉得 (their view of it): what trainees said, not a word asked about
     answer = qa.ask("湖北学员感觉培训咋样")
     assert answer.answered and answer.facts[0].startswith("hb-"), answer.reason
+
+
+def test_the_askers_task_and_sobs_are_not_asked_about(qa: QA) -> None:
+    # 要写心得体会了呜呜: the task (写心得体会, not a 体会 asked) and the sob are chat
+    content = qa.matcher._prepare("案例交流那5个专题能帮我列一下吗，要写心得体会了呜呜")[2]
+    assert "评价" not in content and "呜呜" not in content and "专题" in content
