@@ -766,6 +766,10 @@ class Matcher:
             by_surname[n[0]].add(n)
         self._surnames = {c: next(iter(n)) for c, n in by_surname.items() if len(n) == 1}
         self._surname_chars = frozenset(by_surname)
+        # 小马同志, 老孙说的: someone called by the surname only one person of the articles has
+        self._nickname_re = re.compile(
+            r"(?<![大小老])[小老]([" + "".join(sorted(self._surnames)) + r"])"
+            r"(?=同志|书记|部长|局长|说|讲|的|是|在|他|她|[^\u4e00-\u9fff]|$)") if self._surnames else None
         # entities that only one training's facts mention: naming one points the question at that training
         said: dict[str, list[str]] = defaultdict(list)  # each training's answers and quotes, folded
         for fact in kb.facts:
@@ -883,6 +887,8 @@ class Matcher:
         folded = _ORDINAL.sub("哪", folded)  # 第几公里: which one (最后一公里), not how many
         folded = _TRAINING_START.sub("开班", _SMALLEST.sub("", _WENT_TO.sub("", folded)))
         folded = _FROM_VIEW.sub(r"\1", folded)  # 从授课形式看，…: the angle is what is asked about
+        if self._nickname_re is not None:
+            folded = self._nickname_re.sub(lambda m: self._surnames[m.group(1)], folded)
         folded = _UNIT_VERB.sub("", folded)  # 在哪个单位服务: which unit; working there is no word to find
         folded = _WHICH_CITY.sub(lambda m: "哪个市" if m.group(1) == "县级市" else "哪里", folded)  # (化州市; 北京)
         return _GENDER.sub("性别是什么", _FROM_PLACE.sub(self._hometown, _SOMEONE.sub("的", folded)))

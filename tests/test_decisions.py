@@ -1857,3 +1857,13 @@ def test_the_askers_task_and_sobs_are_not_asked_about(qa: QA) -> None:
     # 要写心得体会了呜呜: the task (写心得体会, not a 体会 asked) and the sob are chat
     content = qa.matcher._prepare("案例交流那5个专题能帮我列一下吗，要写心得体会了呜呜")[2]
     assert "评价" not in content and "呜呜" not in content and "专题" in content
+
+
+def test_a_person_called_by_a_surname_only_they_have(qa: QA) -> None:
+    # 小马同志, 老孙, 小张: the one person of the articles with that surname; 小程序 is no 程桔
+    m = qa.matcher
+    assert m._prepare("小马同志结业时说要以啥状态撸起袖子加油干来着？")[0].startswith("马聂")
+    assert m._prepare("小张是哪个街道的书记")[0].startswith("张婷")
+    assert "程桔" not in m._prepare("有没有小程序可以看")[0]
+    answer = qa.ask("老孙的村在哪")
+    assert answer.facts == ("hb-sun-kailin-who",) and "尧治河村" in answer.text, answer.reason
