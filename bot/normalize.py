@@ -66,6 +66,7 @@ _VARIANTS = {"甚么": "什么", "咩嘢": "什么", "乜嘢": "什么", "咩": 
              "跟住": "跟着", "边几": "哪几", "最细": "最小", "埋一齐": "", "埋一起": "", "专登": "专门",
              "这个时候": "这个时机", "这时候": "这时机",  # (为啥这时候搞培训: the moment, not 什么时候's when)
              "度身订造": "量身定制", "攞": "拿", "成个": "整个", "仲": "还", "没去": "没参加",
+             "去学": "学", "同埋": "和", "算不算": "是不是",  # (去学了啥: learnt; Cantonese 同埋: and)
              "该篇": "这篇", "此篇": "这篇", "该文": "这篇文章", "此文": "这篇文章",
              "有关的": "的", "相关的": "的",  # (跟龙有关的俗话: about it, no relation asked)
              "出了什么力": "做了什么", "出了啥力": "做了啥", "出了哪些力": "做了哪些", "出了什么力气": "做了什么"}
@@ -104,6 +105,9 @@ _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"�
 _CN_COUNT = re.compile(r"(?:[一二两三四五六七八九][百千](?:[零一二两三四五六七八九十]+)?"
                        r"|[一二两三四五六七八九]?十[一二三四五六七八九]?)"
                        r"(?=(?:多|余)?(?:年|个|位|名|天|岁|日|月|人|次|场|家|所|项|条|万|届|期|批))")
+# a month named in Chinese numerals (四月底, 十二月份) in digits, as the articles date things (4月24日); not 第四月
+_CN_MONTH = re.compile(r"(?<![一二两三四五六七八九十第每这那上下几百千万])(十[一二]?|[一二三四五六七八九])"
+                       r"(?=月(?:底|初|中|份|里|的|\d|[,?!.;:\s]|$))")
 _CONTEXT_RE = re.compile("|".join(f"{re.escape(k)}{look}" for k, (_, look) in
                                   sorted(_VARIANT_CONTEXT.items(), key=lambda kv: -len(kv[0]))))
 _VARIANT_RE = re.compile("|".join(sorted(map(re.escape, _VARIANTS), key=len, reverse=True)))
@@ -193,7 +197,7 @@ def fold(text: str) -> str:
     text = _AT_PLACE_RE.sub(r"在\1", text)
     text = _CONTEXT_RE.sub(lambda m: _VARIANT_CONTEXT[m.group(0)][0], text)
     text = _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], text)
-    text = _CN_COUNT.sub(_cn_count, text)
+    text = _CN_MONTH.sub(_cn_count, _CN_COUNT.sub(_cn_count, text))
     text = _COUNT_OF_PEOPLE.sub("名", text)
     return _WHO_SAID_RE.sub("说", text)  # 邊個話 → 谁话 → 谁说; elsewhere 话 is a word (千名村书记话振兴)
 

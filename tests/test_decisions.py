@@ -612,7 +612,7 @@ def test_more_cantonese_forms() -> None:
     # a final 咋 is a particle
     assert fold("係咪淨係喺網上睇片咋?") == "是不是只是在网上看视频?" and fold("咋整") == "怎么整"
     # Taiwan and formal wording: 影片 (video), 市府, 上年 (last year), 定係 (or), 傾偈 (chat)
-    assert fold("影片培訓") == "视频培训" and fold("上年六月") == "去年六月"
+    assert fold("影片培訓") == "视频培训" and fold("上年六月") == "去年6月"
     assert fold("睇片定係面對面") == "看视频还是面对面"
     assert fold("茂名全市有幾多個鎮和街道") == "茂名全市有多少个镇街"
     assert fold("關係「龍頭」") == "关系“龙头”" and fold("有咩關係") == "有什么关系"  # 系 of a word stays
@@ -1867,3 +1867,25 @@ def test_a_person_called_by_a_surname_only_they_have(qa: QA) -> None:
     assert "程桔" not in m._prepare("有没有小程序可以看")[0]
     answer = qa.ask("老孙的村在哪")
     assert answer.facts == ("hb-sun-kailin-who",) and "尧治河村" in answer.text, answer.reason
+
+
+@pytest.mark.parametrize(("question", "expect", "fact"), [
+    # a count guessed in Chinese numerals with 多 (五十多万 → 50多万) and asked back with 这数对吗
+    ("我爷爷说全国一起听课的有五十多万人，这数对吗？", "52万", "hb-nationwide-count"),
+    # 去学 (went to learn) is 学; 算不算 is phrasing; 时段 asks a time
+    ("欣旺大电白基地学员去学了啥？", "新质生产力", "mm-xinwangda"),
+    ("湖北那次村书记培训算不算这些年规模最大的一次啊？", "规模最大", "hb-key-feature"),
+    ("開班式係幾號邊個時段舉行？", "25日上午", "mm-opening-who"),
+])
+def test_guessed_counts_and_chat_verbs(qa: QA, question: str, expect: str, fact: str) -> None:
+    from bot.normalize import fold
+
+    answer = qa.ask(question)  # (a traditional question is answered in traditional: compared folded)
+    assert answer.facts == (fact,) and fold(expect) in fold(answer.text), answer.reason
+
+
+def test_a_month_in_chinese_numerals_is_a_date() -> None:
+    from bot.normalize import fold
+
+    assert fold("四月底去茂名") == "4月底去茂名" and fold("十二月份") == "12月份"
+    assert fold("第四月") == "第四月" and fold("三农") == "三农" and fold("四大要求") == "四大要求"
