@@ -1876,6 +1876,10 @@ def test_a_person_called_by_a_surname_only_they_have(qa: QA) -> None:
     ("欣旺大电白基地学员去学了啥？", "新质生产力", "mm-xinwangda"),
     ("湖北那次村书记培训算不算这些年规模最大的一次啊？", "规模最大", "hb-key-feature"),
     ("開班式係幾號邊個時段舉行？", "25日上午", "mm-opening-who"),
+    # 请来 (invited), 照着 (following) are phrasing; 会有啥后果 is 会怎么样; 这么大培训 is no 大培训
+    ("茂名那次培训请来讲课的都是些什么人呀，我们也想照着请", "老师傅", "mm-teachers"),
+    ("黄毅讲如果“龙头”不精于学、不善于悟，会有啥后果", "龙尾", "mm-huangyi-dragon"),
+    ("有个村书记说干了好多年头一回参加这么大培训，他当了多少年书记", "30多年", "hb-quote-30-years"),
 ])
 def test_guessed_counts_and_chat_verbs(qa: QA, question: str, expect: str, fact: str) -> None:
     from bot.normalize import fold
