@@ -1880,6 +1880,8 @@ def test_a_person_called_by_a_surname_only_they_have(qa: QA) -> None:
     ("茂名那次培训请来讲课的都是些什么人呀，我们也想照着请", "老师傅", "mm-teachers"),
     ("黄毅讲如果“龙头”不精于学、不善于悟，会有啥后果", "龙尾", "mm-huangyi-dragon"),
     ("有个村书记说干了好多年头一回参加这么大培训，他当了多少年书记", "30多年", "hb-quote-30-years"),
+    # 没 (not) ending a doubt (我咋记得没那么长) or a question (讲了没) asks nothing of its own
+    ("听说湖北那个视频培训学了一周？我咋感觉没那么久呢", "四天半", "hb-duration"),
 ])
 def test_guessed_counts_and_chat_verbs(qa: QA, question: str, expect: str, fact: str) -> None:
     from bot.normalize import fold
