@@ -1895,3 +1895,10 @@ def test_a_month_in_chinese_numerals_is_a_date() -> None:
 
     assert fold("四月底去茂名") == "4月底去茂名" and fold("十二月份") == "12月份"
     assert fold("第四月") == "第四月" and fold("三农") == "三农" and fold("四大要求") == "四大要求"
+
+
+def test_online_or_offline_names_no_training(qa: QA) -> None:
+    # 线上 (online) asked against 线下 is a way of teaching, not the 视频培训's name: both trainings answer
+    answer = qa.ask("培训是线上搞的还是线下搞的？")
+    assert answer.facts == ("both-format",) and len(answer.parts) == 2, answer.reason
+    assert qa.ask("那个视频培训是纯线上的嘛").facts == ("hb-format",)
