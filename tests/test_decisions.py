@@ -1895,6 +1895,9 @@ def test_a_month_in_chinese_numerals_is_a_date() -> None:
 
     assert fold("四月底去茂名") == "4月底去茂名" and fold("十二月份") == "12月份"
     assert fold("第四月") == "第四月" and fold("三农") == "三农" and fold("四大要求") == "四大要求"
+    # 去学 (went to learn) is 学, but not in 过去学员 or 去学员中间
+    assert fold("学员去学了啥") == "学员学了啥" and fold("过去学员们") == "过去学员们"
+    assert fold("去学员中间") == "去学员中间"
 
 
 def test_online_or_offline_names_no_training(qa: QA) -> None:
