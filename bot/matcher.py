@@ -340,6 +340,8 @@ _GUESSED_POST = re.compile(r"(?<=是)[\u4e00-\u9fff]{0,4}?(?:市长|省长|县�
                            # (是湖北省委组织部自己办的吧: a body guessed as who ran it asks who ran it)
                            r"|(?<=是)[\u4e00-\u9fff ]{0,6}?(?:组织部|省委|市委|党校|政府)(?:自己|单独|独自|一家)?"
                            r"(?=(?:办|举办|主办|组织|搞)的)")
+# 每个月听一个镇的汇报，是每月吧: a frequency guessed asks how often
+_GUESSED_FREQUENCY = re.compile(r"每(?:个|一个|一)?(?:月|年|天|日|季度|半年|两周|两个月|旬)")
 # (not a number that describes who is meant: 有个30岁的年轻村书记也去了，是真的吗 confirms that he went)
 _GUESSED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:多?[万千])?多?(?![\d.万千多]|[岁年个位名]的)"
                              r"|[一两三四五六七八九十百]+多?[万千]多?"  # (五十多万)
@@ -1772,6 +1774,7 @@ class Matcher:
         folded = self._reword(self._drop_teller(self._drop_self(self._prefold(question))))
         if _GUESS.search(folded):
             folded = _GUESSED_POST.sub("谁", _GUESSED_PLACE.sub("哪个", folded))
+            folded = _GUESSED_FREQUENCY.sub("多久", folded)
         folded = self._fill_blank(self.correct(folded))
         m = _BY_ORGANISER.search(folded)
         if m and not _ASKS.search(m.group(0)) and _ASKS.search(folded[m.end():]):

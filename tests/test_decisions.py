@@ -1882,6 +1882,8 @@ def test_a_person_called_by_a_surname_only_they_have(qa: QA) -> None:
     ("有个村书记说干了好多年头一回参加这么大培训，他当了多少年书记", "30多年", "hb-quote-30-years"),
     # 没 (not) ending a doubt (我咋记得没那么长) or a question (讲了没) asks nothing of its own
     ("听说湖北那个视频培训学了一周？我咋感觉没那么久呢", "四天半", "hb-duration"),
+    # a frequency guessed (每个月听一个镇街汇报，是每月吧) asks how often
+    ("看新闻说茂名市委常委会每个月听一个镇街汇报，是每月吧？", "每周", "mm-weekly-hearing"),
 ])
 def test_guessed_counts_and_chat_verbs(qa: QA, question: str, expect: str, fact: str) -> None:
     from bot.normalize import fold
