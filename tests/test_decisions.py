@@ -1907,3 +1907,17 @@ def test_online_or_offline_names_no_training(qa: QA) -> None:
     answer = qa.ask("培训是线上搞的还是线下搞的？")
     assert answer.facts == ("both-format",) and len(answer.parts) == 2, answer.reason
     assert qa.ask("那个视频培训是纯线上的嘛").facts == ("hb-format",)
+
+
+def test_hubei_words_for_what_and_how() -> None:
+    # Hubei 么事, 么样, 叫么名字; not the 么 of 什么, 甚麼, 怎么, 这么
+    from bot.normalize import fold
+
+    assert fold("为么事说是规模最大") == "为什么说是规模最大" and fold("叫么名字") == "叫什么名字"
+    assert fold("么样搞") == "怎么样搞" and fold("怎么样") == "怎么样" and fold("叫甚麼名字") == "叫什么名字"
+    assert fold("这么样") == "这么样" and fold("什么事") == "什么事"
+
+
+def test_a_hubei_question_about_a_pig_is_declined(qa: QA) -> None:
+    assert not qa.ask("我屋里的猪这两天不吃食，么样搞？").answered
+    assert not qa.ask("到省委党校看望学员的省委领导叫么名字？").answered  # (not named: 叫么名字 asks a name)
